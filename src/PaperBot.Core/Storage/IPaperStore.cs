@@ -1,0 +1,34 @@
+using PaperBot.Core.Papers;
+
+namespace PaperBot.Core.Storage;
+
+/// <summary>What storing a batch did to each paper.</summary>
+public sealed record StoreResult(IReadOnlyList<MergeResult> Results)
+{
+    public IEnumerable<Paper> New => Results.Where(r => r.Change == PaperChange.New).Select(r => r.Paper);
+    public IEnumerable<Paper> Updated => Results.Where(r => r.Change == PaperChange.Updated).Select(r => r.Paper);
+    public int NewCount => Results.Count(r => r.Change == PaperChange.New);
+    public int UpdatedCount => Results.Count(r => r.Change == PaperChange.Updated);
+    public int UnchangedCount => Results.Count(r => r.Change == PaperChange.Unchanged);
+}
+
+/// <summary>
+/// The paper store decides what is new. Synchronous on purpose: the embedded database's transactions are bound
+/// to a thread and must never span an <c>await</c>.
+/// </summary>
+public interface IPaperStore
+{
+    /// <summary>Merges each paper into its stored record in one batch and reports new / updated / unchanged.
+    /// Papers with the same id within the batch are merged first.</summary>
+    StoreResult Save(IReadOnlyList<Paper> papers, string source);
+
+    Paper? Find(PaperId id);
+
+    /// <summary>Newest first, by publication date (first-seen date when unknown).</summary>
+    IReadOnlyList<Paper> Latest(int count, string? source = null);
+
+    /// <summary>Every paper first stored at or after <paramref name="since"/>, for re-matching and rebuilding indexes.</summary>
+    IEnumerable<Paper> Stream(DateTimeOffset? since = null);
+
+    int Count();
+}
