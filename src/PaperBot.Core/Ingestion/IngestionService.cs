@@ -1,0 +1,160 @@
+using Microsoft.Extensions.Logging;
+using PaperBot.Core.Matching;
+using PaperBot.Core.Papers;
+using PaperBot.Core.Storage;
+
+namespace PaperBot.Core.Ingestion;
+
+/// <summary>
+/// fetch → store (the store decides new / updated / unchanged) → match the NEW, alert-eligible papers → outbox.
+/// Who gets alerted: a scheduled or plain poll alerts once the source has a baseline (its first successful poll
+/// alerts nobody); backfills and imports alert only with <c>notify</c>, which also overrides the baseline rule.
+/// One source failing never stops the others: each failure is recorded in its <see cref="SourceState"/>.
+/// </summary>
+public sealed class IngestionService(
+    IEnumerable<IPaperSource> sources,
+    IPaperStore papers,
+    ISourceStateStore states,
+    IPaperMatcher matcher,
+    IOutbox outbox,
+    TimeProvider time,
+    ILogger<IngestionService> logger)
+{
+    private readonly IReadOnlyList<IPaperSource> _sources = sources.ToArray();
+
+    /// <summary>The enabled sources, in the order they run.</summary>
+    public IReadOnlyList<string> SourceNames => _sources.Select(s => s.Name).ToArray();
+
+    /// <summary>Runs every enabled source, or only <paramref name="source"/> when given.</summary>
+    public async Task<IngestionReport> RunAsync(string? source, FetchRequest request, bool notify, CancellationToken cancellationToken)
+    {
+        var selected = source is null
+            ? _sources
+            : _sources.Where(s => string.Equals(s.Name, source, StringComparison.OrdinalIgnoreCase)).ToArray();
+        if (selected.Count == 0 && source is not null)
+        {
+            var known = _sources.Count == 0 ? "none" : string.Join(", ", SourceNames);
+            return new IngestionReport([new SourceRunReport(source) { Error = $"No enabled source named '{source}' (enabled: {known})." }]);
+        }
+
+        var reports = new List<SourceRunReport>(selected.Count);
+        foreach (var s in selected)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            reports.Add(await RunOneAsync(s, request, notify, cancellationToken).ConfigureAwait(false));
+        }
+        return new IngestionReport(reports);
+    }
+
+    /// <summary>Stores a parsed file under the source <c>file</c>; alerts only with <paramref name="notify"/>.</summary>
+    public SourceRunReport Import(ParseResult parsed, bool notify)
+    {
+        if (parsed.IsFailure) return new SourceRunReport(PaperSources.File) { Error = parsed.Error, RejectedEntries = parsed.Rejected };
+        var started = time.GetTimestamp();
+        var report = Store(PaperSources.File, [.. parsed.Papers.Select(p => new FetchedPaper(p))], parsed.Rejected, notify)
+            with { Duration = time.GetElapsedTime(started) };
+        LogOutcome(report);
+        return report;
+    }
+
+    private async Task<SourceRunReport> RunOneAsync(IPaperSource source, FetchRequest request, bool notify, CancellationToken ct)
+    {
+        var started = time.GetTimestamp();
+        var state = states.Get(source.Name);
+        var validators = new CacheValidators(state.ETags, state.LastModified);
+        SourceRunReport report;
+        SourceFetchResult? fetched = null;
+        try
+        {
+            fetched = await source.FetchAsync(request with { Validators = validators }, ct).ConfigureAwait(false);
+            var alert = notify || (!request.IsBackfill && state.BaselineRecorded);
+            report = fetched.IsFailure
+                ? new SourceRunReport(source.Name) { Error = fetched.Error, RejectedEntries = fetched.Rejected }
+                : Store(source.Name, fetched.Papers, fetched.Rejected, alert) with
+                {
+                    Baseline = !state.BaselineRecorded && !alert,
+                    NotModified = fetched.NotModified,
+                    NoAnnouncement = fetched.NoAnnouncement,
+                    Skipped = fetched.Skipped,
+                };
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            // A bug in one source (or the store) must not stop the others; it is reported like any failure.
+            IngestionLog.Crashed(logger, source.Name, e);
+            report = new SourceRunReport(source.Name) { Error = $"{e.GetType().Name}: {e.Message}" };
+        }
+
+        report = report with { Duration = time.GetElapsedTime(started) };
+        var newState = Advance(state, report, fetched, validators);
+        states.Put(newState);
+        LogOutcome(report, newState.ConsecutiveFailures);
+        return report;
+    }
+
+    private SourceRunReport Store(string source, IReadOnlyList<FetchedPaper> items, IReadOnlyList<RejectedEntry> rejected, bool alert)
+    {
+        var stored = items.Count == 0 ? new StoreResult([]) : papers.Save([.. items.Select(i => i.Paper)], source);
+        var alerts = 0;
+        if (alert)
+        {
+            var eligible = items.Where(i => i.AlertEligible).Select(i => i.Paper.Id).ToHashSet();
+            var candidates = stored.New.Where(p => eligible.Contains(p.Id)).ToArray();
+            if (candidates.Length > 0)
+            {
+                var matches = matcher.Match(candidates);
+                if (matches.Count > 0) alerts = outbox.Enqueue(matches);
+            }
+        }
+        return new SourceRunReport(source)
+        {
+            New = stored.NewCount,
+            Updated = stored.UpdatedCount,
+            Unchanged = stored.UnchangedCount,
+            RejectedEntries = rejected,
+            Alerts = alerts,
+        };
+    }
+
+    private SourceState Advance(SourceState state, SourceRunReport report, SourceFetchResult? fetched, CacheValidators validators)
+    {
+        var now = time.GetUtcNow();
+        var remembered = fetched is null ? validators : validators.With(fetched.Validators);
+        var common = state with
+        {
+            LastRunAt = now,
+            ETags = remembered.ETags,
+            LastModified = remembered.LastModified,
+        };
+        return report.Succeeded
+            ? common with
+            {
+                LastSuccessAt = now,
+                ConsecutiveFailures = 0,
+                ItemsSeen = state.ItemsSeen + report.New + report.Updated + report.Unchanged,
+                BaselineRecorded = true,
+            }
+            : common with
+            {
+                LastErrorAt = now,
+                LastError = report.Error,
+                ConsecutiveFailures = state.ConsecutiveFailures + 1,
+            };
+    }
+
+    private void LogOutcome(SourceRunReport r, int consecutiveFailures = 0)
+    {
+        var ms = (long)r.Duration.TotalMilliseconds;
+        foreach (var rejected in r.RejectedEntries) IngestionLog.Rejected(logger, r.Source, rejected.ToString());
+        if (r.Error is not null) IngestionLog.Failed(logger, r.Source, consecutiveFailures, ms, r.Error);
+        else if (r.Skipped is not null) IngestionLog.Skipped(logger, r.Source, r.Skipped);
+        else if (r.NotModified) IngestionLog.NotModified(logger, r.Source, ms);
+        else if (r.NoAnnouncement) IngestionLog.NoAnnouncement(logger, r.Source);
+        else if (r.Baseline) IngestionLog.BaselineRecorded(logger, r.Source, r.New);
+        else IngestionLog.Ingested(logger, r.Source, r.New, r.Updated, r.Unchanged, r.Rejected, r.Alerts, ms);
+    }
+}
