@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PaperBot.Sources.Arxiv;
+
+/// <summary><c>Sources:Arxiv</c>: the arXiv API (Atom), queried by category, newest submissions first.</summary>
+public sealed class ArxivOptions : IValidatableObject
+{
+    public const string Section = "Sources:Arxiv";
+
+    /// <summary>arXiv's terms of use: no more than one request every three seconds.</summary>
+    public static readonly TimeSpan PoliteInterval = TimeSpan.FromSeconds(3);
+
+    public bool Enabled { get; set; }
+
+    [Required, Url]
+    public string BaseUrl { get; set; } = "https://export.arxiv.org";
+
+    /// <summary>Categories to query (<c>cs.CL</c>, <c>cs.LG</c>); required when enabled.</summary>
+    public List<string> Categories { get; set; } = [];
+
+    /// <summary>Quartz cron expression: daily, after the 20:00 ET announcement has reached the API.</summary>
+    [Required]
+    public string Schedule { get; set; } = "0 30 2 * * ?";
+
+    /// <summary>Spacing between requests; never below 3 s (arXiv's terms of use).</summary>
+    [Range(typeof(TimeSpan), "00:00:03", "00:10:00", ErrorMessage = "Sources:Arxiv:MinInterval must be at least 00:00:03 (arXiv allows one request every 3 seconds).")]
+    public TimeSpan MinInterval { get; set; } = PoliteInterval;
+
+    /// <summary>Results per request (<c>max_results</c>).</summary>
+    [Range(1, 2000)]
+    public int PageSize { get; set; } = 100;
+
+    /// <summary>Requests per run at most, however far the unseen papers go.</summary>
+    [Range(1, 500)]
+    public int MaxPages { get; set; } = 20;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Enabled && Categories.Count == 0)
+            yield return new ValidationResult("Sources:Arxiv:Categories must name at least one category (for example \"cs.CL\") when the source is enabled.", [nameof(Categories)]);
+        foreach (var c in Categories.Where(c => string.IsNullOrWhiteSpace(c) || c.Any(ch => char.IsWhiteSpace(ch) || ch is '(' or ')' or ':')))
+            yield return new ValidationResult($"Sources:Arxiv:Categories has an invalid category '{c}'.", [nameof(Categories)]);
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PaperBot.Core.Ingestion;
+using PaperBot.Core.Papers;
+using PaperBot.Sources.Arxiv;
+using PaperBot.Sources.Feeds;
+using PaperBot.Sources.HuggingFace;
+using PaperBot.Sources.Http;
+
+namespace PaperBot.Sources;
+
+public static class SourcesServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the options (validated on start) and one <see cref="IPaperSource"/> per enabled source, each with its
+    /// own typed HttpClient. The host provides <see cref="Core.Storage.IPaperStore"/> (the arXiv API source asks it
+    /// where to stop paging) and may replace <see cref="TimeProvider"/>.
+    /// </summary>
+    public static IServiceCollection AddPaperSources(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<SourceHttpOptions>().Bind(configuration.GetSection(SourceHttpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<HuggingFaceOptions>().Bind(configuration.GetSection(HuggingFaceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ArxivOptions>().Bind(configuration.GetSection(ArxivOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ArxivRssOptions>().Bind(configuration.GetSection(ArxivRssOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FeedsOptions>().Configure(o => configuration.GetSection(FeedsOptions.Section).Bind(o.Feeds)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FeedsOptions>, FeedsOptionsValidator>());
+
+        if (IsEnabled(configuration, HuggingFaceOptions.Section, defaultValue: true))
+        {
+            services.AddHttpClient<HuggingFaceSource>().AddSourceDefaults();
+            services.AddTransient<IPaperSource>(sp => sp.GetRequiredService<HuggingFaceSource>());
+        }
+
+        if (IsEnabled(configuration, ArxivOptions.Section, defaultValue: false))
+        {
+            // arXiv's terms: one connection, one request every 3 s across the process — retries included,
+            // so the spacing handler sits inside the retry pipeline.
+            services.AddKeyedSingleton(PaperSources.Arxiv, (sp, _) =>
+                new RequestSpacer(Max(sp.GetRequiredService<IOptions<ArxivOptions>>().Value.MinInterval, ArxivOptions.PoliteInterval), sp.GetRequiredService<TimeProvider>()));
+            services.AddHttpClient<ArxivApiSource>()
+                .AddSourceDefaults(maxConnectionsPerServer: 1)
+                .AddHttpMessageHandler(sp => new SpacingHandler(sp.GetRequiredKeyedService<RequestSpacer>(PaperSources.Arxiv)));
+            services.AddTransient<IPaperSource>(sp => sp.GetRequiredService<ArxivApiSource>());
+        }
+
+        if (IsEnabled(configuration, ArxivRssOptions.Section, defaultValue: false))
+        {
+            services.AddHttpClient<ArxivRssSource>().AddSourceDefaults();
+            services.AddTransient<IPaperSource>(sp => sp.GetRequiredService<ArxivRssSource>());
+        }
+
+        var feeds = configuration.GetSection(FeedsOptions.Section).Get<List<FeedOptions>>() ?? [];
+        if (feeds.Count > 0) services.AddHttpClient(FeedSource.HttpClientName).AddSourceDefaults();
+        for (var i = 0; i < feeds.Count; i++)
+        {
+            var index = i;
+            services.AddTransient<IPaperSource>(sp => new FeedSource(
+                sp.GetRequiredService<IOptions<FeedsOptions>>().Value.Feeds[index],
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(FeedSource.HttpClientName),
+                sp.GetRequiredService<IOptions<SourceHttpOptions>>().Value));
+        }
+        return services;
+    }
+
+    private static bool IsEnabled(IConfiguration configuration, string section, bool defaultValue) =>
+        configuration.GetSection(section).GetValue("Enabled", defaultValue);
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}
