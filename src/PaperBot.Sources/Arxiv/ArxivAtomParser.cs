@@ -20,8 +20,9 @@ public sealed class ArxivAtomParser : IDocumentParser
     public bool CanParse(ReadOnlySpan<byte> head)
     {
         var text = ContentSniffer.Text(head);
-        return ContentSniffer.HasXmlRoot(text, "feed") && text.Contains(ArxivNamespaceText, StringComparison.Ordinal)
-            && text.Contains("opensearch", StringComparison.OrdinalIgnoreCase);
+        // The error feed declares no arxiv: namespace, but its links point at the API.
+        return ContentSniffer.HasXmlRoot(text, "feed") && text.Contains("opensearch", StringComparison.OrdinalIgnoreCase)
+            && (text.Contains(ArxivNamespaceText, StringComparison.Ordinal) || text.Contains("arxiv.org/api", StringComparison.OrdinalIgnoreCase));
     }
 
     public ParseResult Parse(Stream stream) => ParsePage(stream).Result;
