@@ -1,0 +1,37 @@
+using PaperBot.Core.Papers;
+using PaperBot.Core.Storage;
+
+namespace PaperBot.Sources.Tests.Fakes;
+
+/// <summary>An in-memory paper store with the real merge rules (<see cref="PaperMerger"/>).</summary>
+internal sealed class InMemoryPaperStore(TimeProvider time) : IPaperStore
+{
+    private readonly Dictionary<PaperId, Paper> _papers = [];
+
+    public List<(string Source, int Count)> Saves { get; } = [];
+
+    public StoreResult Save(IReadOnlyList<Paper> papers, string source)
+    {
+        Saves.Add((source, papers.Count));
+        var results = new List<MergeResult>();
+        foreach (var group in papers.GroupBy(p => p.Id))
+        {
+            // Papers with the same id in one batch are merged first, as the real store does.
+            var incoming = group.Aggregate((a, b) => PaperMerger.Merge(a, b, source, time.GetUtcNow()).Paper);
+            _papers.TryGetValue(group.Key, out var stored);
+            var result = PaperMerger.Merge(stored, incoming, source, time.GetUtcNow());
+            _papers[group.Key] = result.Paper;
+            results.Add(result);
+        }
+        return new StoreResult(results);
+    }
+
+    public Paper? Find(PaperId id) => _papers.GetValueOrDefault(id);
+
+    public IReadOnlyList<Paper> Latest(int count, string? source = null) =>
+        [.. _papers.Values.Where(p => source is null || p.HasSource(source)).OrderByDescending(p => p.PublishedAt ?? p.FirstSeenAt).Take(count)];
+
+    public IEnumerable<Paper> Stream(DateTimeOffset? since = null) => _papers.Values.Where(p => since is null || p.FirstSeenAt >= since);
+
+    public int Count() => _papers.Count;
+}

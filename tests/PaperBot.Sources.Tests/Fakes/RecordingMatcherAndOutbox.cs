@@ -1,0 +1,32 @@
+using PaperBot.Core.Matching;
+using PaperBot.Core.Papers;
+using PaperBot.Core.Storage;
+
+namespace PaperBot.Sources.Tests.Fakes;
+
+/// <summary>A matcher with one subscription that matches every paper, recording what it was asked.</summary>
+internal sealed class MatchEverything : IPaperMatcher
+{
+    public List<PaperId> Seen { get; } = [];
+
+    public IReadOnlyList<PaperMatch> Match(IReadOnlyList<Paper> papers)
+    {
+        Seen.AddRange(papers.Select(p => p.Id));
+        return [.. papers.Select(p => new PaperMatch("sub-1", p.Id, [new MatchHit("title", p.Title)], 1.0))];
+    }
+}
+
+internal sealed class RecordingOutbox : IOutbox
+{
+    public List<PaperMatch> Enqueued { get; } = [];
+
+    public int Enqueue(IReadOnlyList<PaperMatch> matches)
+    {
+        Enqueued.AddRange(matches);
+        return matches.Count;
+    }
+
+    public IReadOnlyList<OutboxItem> Pending(int max) => [];
+
+    public void MarkSent(IEnumerable<string> itemIds) { }
+}
