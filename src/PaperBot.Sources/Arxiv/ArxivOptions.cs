@@ -12,14 +12,14 @@ public sealed class ArxivOptions : IValidatableObject
 
     public bool Enabled { get; set; }
 
-    [Required, Url]
+    [Required(ErrorMessage = "Sources:Arxiv:{0} is required."), Url(ErrorMessage = "Sources:Arxiv:{0} must be an absolute URL.")]
     public string BaseUrl { get; set; } = "https://export.arxiv.org";
 
     /// <summary>Categories to query (<c>cs.CL</c>, <c>cs.LG</c>); required when enabled.</summary>
     public List<string> Categories { get; set; } = [];
 
     /// <summary>Quartz cron expression: daily, after the 20:00 ET announcement has reached the API.</summary>
-    [Required]
+    [Required(ErrorMessage = "Sources:Arxiv:{0} is required.")]
     public string Schedule { get; set; } = "0 30 2 * * ?";
 
     /// <summary>Spacing between requests; never below 3 s (arXiv's terms of use).</summary>
@@ -27,11 +27,11 @@ public sealed class ArxivOptions : IValidatableObject
     public TimeSpan MinInterval { get; set; } = PoliteInterval;
 
     /// <summary>Results per request (<c>max_results</c>).</summary>
-    [Range(1, 2000)]
+    [Range(1, 2000, ErrorMessage = "Sources:Arxiv:{0} must be between {1} and {2}.")]
     public int PageSize { get; set; } = 100;
 
     /// <summary>Requests per run at most, however far the unseen papers go.</summary>
-    [Range(1, 500)]
+    [Range(1, 500, ErrorMessage = "Sources:Arxiv:{0} must be between {1} and {2}.")]
     public int MaxPages { get; set; } = 20;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

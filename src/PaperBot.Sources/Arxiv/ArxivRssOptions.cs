@@ -12,7 +12,7 @@ public sealed class ArxivRssOptions : IValidatableObject
 
     public bool Enabled { get; set; }
 
-    [Required, Url]
+    [Required(ErrorMessage = "Sources:ArxivRss:{0} is required."), Url(ErrorMessage = "Sources:ArxivRss:{0} must be an absolute URL.")]
     public string BaseUrl { get; set; } = "https://rss.arxiv.org";
 
     /// <summary>Categories, combined into one feed (<c>cs.AI+cs.LG</c>); required when enabled.</summary>
@@ -24,7 +24,7 @@ public sealed class ArxivRssOptions : IValidatableObject
     public List<string> AnnounceTypes { get; set; } = [];
 
     /// <summary>Quartz cron expression: daily, after the midnight-ET rebuild.</summary>
-    [Required]
+    [Required(ErrorMessage = "Sources:ArxivRss:{0} is required.")]
     public string Schedule { get; set; } = "0 15 5 * * ?";
 
     public IReadOnlyList<string> EffectiveAnnounceTypes => AnnounceTypes.Count == 0 ? DefaultAnnounceTypes : AnnounceTypes;

@@ -9,14 +9,14 @@ public sealed class HuggingFaceOptions
 
     public bool Enabled { get; set; } = true;
 
-    [Required, Url]
+    [Required(ErrorMessage = "Sources:HuggingFace:{0} is required."), Url(ErrorMessage = "Sources:HuggingFace:{0} must be an absolute URL.")]
     public string BaseUrl { get; set; } = "https://huggingface.co";
 
     /// <summary>Quartz cron expression (hourly by default: HF papers arrive through the day).</summary>
-    [Required]
+    [Required(ErrorMessage = "Sources:HuggingFace:{0} is required.")]
     public string Schedule { get; set; } = "0 5 * * * ?";
 
     /// <summary>Items per request (<c>limit</c>, at most 100).</summary>
-    [Range(1, 100)]
+    [Range(1, 100, ErrorMessage = "Sources:HuggingFace:{0} must be between {1} and {2}.")]
     public int Limit { get; set; } = 100;
 }

@@ -1,0 +1,119 @@
+using Microsoft.Extensions.Options;
+using PaperBot.Core.Ingestion;
+using PaperBot.Core.Papers;
+using PaperBot.Sources.Arxiv;
+using PaperBot.Sources.Http;
+using PaperBot.Sources.Tests.Fakes;
+using PaperBot.Testing.Http;
+
+namespace PaperBot.Sources.Tests.Arxiv;
+
+/// <summary>Paging and arXiv's ways of failing. The 3 s spacing is tested on its own (<see cref="ArxivPolitenessTests"/>),
+/// so these tests use a client without it.</summary>
+public sealed class ArxivApiSourceTests : IAsyncLifetime
+{
+    private const string Path = "/api/query";
+    private FixtureHttpServer _server = null!;
+    private readonly InMemoryPaperStore _store = new(TimeProvider.System);
+    private readonly HttpClient _http = new();
+
+    public async Task InitializeAsync() => _server = await FixtureHttpServer.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    private ArxivApiSource Source(params string[] categories) => new(_http,
+        Options.Create(new ArxivOptions { Enabled = true, BaseUrl = _server.BaseUri.ToString(), Categories = [.. categories], PageSize = 3 }),
+        Options.Create(new SourceHttpOptions()), _store);
+
+    private static FixtureResponse Atom(string fixture) => FixtureResponse.File($"sources/{fixture}", "application/atom+xml");
+
+    private void ServePages(string page2 = "arxiv-api-page2.atom") =>
+        _server.On(Path, r => r.Query.Contains("&start=0&", StringComparison.Ordinal) ? Atom("arxiv-api-page1.atom") : Atom(page2));
+
+    [Fact]
+    public async Task Pages_are_fetched_until_the_result_set_ends()
+    {
+        ServePages();
+
+        var result = await Source("cs.CL").FetchAsync(FetchRequest.Latest, CancellationToken.None);
+
+        Assert.Null(result.Error);
+        Assert.Equal(5, result.Papers.Count);
+        Assert.Equal(
+            ["?search_query=cat%3Acs.CL&sortBy=submittedDate&sortOrder=descending&start=0&max_results=3",
+             "?search_query=cat%3Acs.CL&sortBy=submittedDate&sortOrder=descending&start=3&max_results=3"],
+            _server.Requests.Select(r => r.Query));
+    }
+
+    [Fact]
+    public async Task A_latest_poll_stops_at_the_first_page_holding_a_stored_paper()
+    {
+        ServePages();
+        _store.Save([new Paper { Id = PaperId.Parse("2401.01234"), Title = "Already here" }], PaperSources.Arxiv);
+
+        var result = await Source("cs.CL").FetchAsync(FetchRequest.Latest, CancellationToken.None);
+
+        Assert.Equal(3, result.Papers.Count);
+        Assert.Single(_server.Requests);
+    }
+
+    [Fact]
+    public async Task A_backfill_queries_the_submission_dates_and_pages_past_stored_papers()
+    {
+        ServePages();
+        _store.Save([new Paper { Id = PaperId.Parse("2401.01234"), Title = "Already here" }], PaperSources.Arxiv);
+
+        var result = await Source("cs.CL", "cs.LG").FetchAsync(FetchRequest.ForRange(new DateOnly(2024, 1, 1), new DateOnly(2024, 1, 31)), CancellationToken.None);
+
+        Assert.Equal(5, result.Papers.Count);
+        Assert.Equal(2, _server.Requests.Count);
+        Assert.Equal("(cat:cs.CL OR cat:cs.LG) AND submittedDate:[202401010000 TO 202401312359]",
+            Uri.UnescapeDataString(_server.Requests[0].Query.Split('&')[0]["?search_query=".Length..]));
+    }
+
+    [Fact]
+    public async Task An_empty_page_inside_the_result_set_is_an_error()
+    {
+        ServePages(page2: "arxiv-api-empty-page.atom");
+
+        var result = await Source("cs.CL").FetchAsync(FetchRequest.Latest, CancellationToken.None);
+
+        Assert.Equal("arXiv returned an empty page at start=3 of 5 results (index lag or throttling); try again later.", result.Error);
+        Assert.Empty(result.Papers);
+    }
+
+    [Fact]
+    public async Task No_results_at_all_is_a_success()
+    {
+        _server.On(Path, Atom("arxiv-api-no-results.atom"));
+
+        var result = await Source("cs.CL").FetchAsync(FetchRequest.Latest, CancellationToken.None);
+
+        Assert.Null(result.Error);
+        Assert.Empty(result.Papers);
+    }
+
+    [Fact]
+    public async Task The_error_entry_is_a_failure_with_arxivs_message()
+    {
+        _server.On(Path, Atom("arxiv-api-error.atom"));
+
+        var result = await Source("cs.CL").FetchAsync(FetchRequest.Latest, CancellationToken.None);
+
+        Assert.Equal("arXiv API error: incorrect id format for 1234.12345", result.Error);
+    }
+
+    [Fact]
+    public async Task A_rate_exceeded_body_is_a_failure()
+    {
+        _server.On(Path, FixtureResponse.File("sources/arxiv-rate-exceeded.txt", "text/plain"));
+
+        var result = await Source("cs.CL").FetchAsync(FetchRequest.Latest, CancellationToken.None);
+
+        Assert.Equal("arXiv is throttling requests: \"Rate exceeded.\"", result.Error);
+    }
+}
