@@ -46,18 +46,22 @@ public sealed class ArxivPolitenessTests
     }
 
     [Fact]
-    public async Task The_first_request_does_not_wait()
+    public async Task The_first_request_does_not_wait_and_the_next_waits_the_interval_after_it_finished()
     {
         var time = new FakeTimeProvider();
         using var spacer = new RequestSpacer(TimeSpan.FromSeconds(3), time);
 
         var first = spacer.WaitTurnAsync(CancellationToken.None);
         var second = spacer.WaitTurnAsync(CancellationToken.None);
-
         Assert.True(first.IsCompletedSuccessfully);
+        time.Advance(TimeSpan.FromSeconds(10)); // the first request is slow
         Assert.False(second.IsCompleted);
-        time.Advance(TimeSpan.FromSeconds(3));
-        await second.WaitAsync(TimeSpan.FromSeconds(5));
+
+        (await first).Dispose();
+        time.Advance(TimeSpan.FromSeconds(2.9));
+        Assert.False(second.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(0.1));
+        (await second.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
     }
 
     [Theory]
