@@ -71,10 +71,14 @@ public static class HttpDocumentFetcher
         return buffer.ToArray();
     }
 
-    // A short piece of an error body says more than the status ("Rate exceeded.", an API message).
+    // A short piece of an error body says more than the status ("Rate exceeded.", an API message); only the first
+    // kilobyte is read, whatever the server sends.
     private static async Task<string> Excerpt(HttpResponseMessage response, CancellationToken ct)
     {
-        var text = (await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false)).Trim();
+        await using var stream = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+        var buffer = new byte[1024];
+        var length = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct).ConfigureAwait(false);
+        var text = System.Text.Encoding.UTF8.GetString(buffer, 0, length).Trim();
         if (text.Length == 0 || text.StartsWith('<')) return "";
         return ": " + (text.Length > 200 ? text[..200] + "…" : text);
     }
