@@ -14,13 +14,16 @@ namespace PaperBot.Sources;
 public static class SourcesServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the options (validated on start) and one <see cref="IPaperSource"/> per enabled source, each with its
-    /// own typed HttpClient. The host provides <see cref="Core.Storage.IPaperStore"/> (the arXiv API source asks it
-    /// where to stop paging) and may replace <see cref="TimeProvider"/>.
+    /// Registers the options (validated on start), one <see cref="IPaperSource"/> per enabled source, each with its
+    /// own typed HttpClient, and <see cref="IngestionService"/>. The host provides the storage ports
+    /// (<see cref="Core.Storage.IPaperStore"/>, <see cref="Core.Storage.ISourceStateStore"/>, <see cref="Core.Storage.IOutbox"/>)
+    /// and <see cref="Core.Matching.IPaperMatcher"/>, and may replace <see cref="TimeProvider"/>.
     /// </summary>
     public static IServiceCollection AddPaperSources(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        // Transient like the typed clients it holds, so handler rotation (DNS changes) keeps working; resolve it per run.
+        services.TryAddTransient<IngestionService>();
         services.AddOptions<SourceHttpOptions>().Bind(configuration.GetSection(SourceHttpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<HuggingFaceOptions>().Bind(configuration.GetSection(HuggingFaceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ArxivOptions>().Bind(configuration.GetSection(ArxivOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

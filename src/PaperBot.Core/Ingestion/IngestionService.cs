@@ -72,7 +72,7 @@ public sealed class IngestionService(
                 ? new SourceRunReport(source.Name) { Error = fetched.Error, RejectedEntries = fetched.Rejected }
                 : Store(source.Name, fetched.Papers, fetched.Rejected, alert) with
                 {
-                    Baseline = !state.BaselineRecorded && !alert,
+                    Baseline = !state.BaselineRecorded && !alert && fetched.Skipped is null,
                     NotModified = fetched.NotModified,
                     NoAnnouncement = fetched.NoAnnouncement,
                     Skipped = fetched.Skipped,
@@ -136,7 +136,8 @@ public sealed class IngestionService(
                 LastSuccessAt = now,
                 ConsecutiveFailures = 0,
                 ItemsSeen = state.ItemsSeen + report.New + report.Updated + report.Unchanged,
-                BaselineRecorded = true,
+                // A skipped run (a feed asked to backfill) fetched nothing, so it is no baseline.
+                BaselineRecorded = state.BaselineRecorded || fetched?.Skipped is null,
             }
             : common with
             {

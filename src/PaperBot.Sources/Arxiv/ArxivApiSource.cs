@@ -24,12 +24,12 @@ public sealed class ArxivApiSource(HttpClient http, IOptions<ArxivOptions> optio
         var o = options.Value;
         var query = ArxivQuery.SearchQuery(o.Categories, request);
         var papers = new List<FetchedPaper>();
-        var rejected = new List<Core.Ingestion.RejectedEntry>();
+        var rejected = new List<RejectedEntry>();
         var start = 0;
         for (var pageNumber = 0; pageNumber < o.MaxPages; pageNumber++)
         {
             var url = ArxivQuery.PageUrl(o.BaseUrl, query, start, o.PageSize);
-            var fetch = await HttpDocumentFetcher.GetAsync(http, url, CacheValidators.None, httpOptions.Value.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+            var fetch = await HttpDocumentFetcher.GetAsync(http, url, CacheValidators.None, httpOptions.Value, cancellationToken).ConfigureAwait(false);
             if (fetch.Status != HttpFetchStatus.Ok) return SourceFetchResult.Failed(fetch.Error ?? $"GET {url} answered 304 to an unconditional request.");
 
             var page = _parser.ParsePage(new MemoryStream(fetch.Body, writable: false));

@@ -22,6 +22,10 @@ public sealed class ArxivOptions : IValidatableObject
     [Required(ErrorMessage = "Sources:Arxiv:{0} is required.")]
     public string Schedule { get; set; } = "0 30 2 * * ?";
 
+    /// <summary>The time zone <see cref="Schedule"/> is read in.</summary>
+    [TimeZoneId("Sources:Arxiv:TimeZone")]
+    public string TimeZone { get; set; } = "UTC";
+
     /// <summary>Spacing between requests; never below 3 s (arXiv's terms of use).</summary>
     [Range(typeof(TimeSpan), "00:00:03", "00:10:00", ErrorMessage = "Sources:Arxiv:MinInterval must be at least 00:00:03 (arXiv allows one request every 3 seconds).")]
     public TimeSpan MinInterval { get; set; } = PoliteInterval;

@@ -27,6 +27,10 @@ public sealed class ArxivRssOptions : IValidatableObject
     [Required(ErrorMessage = "Sources:ArxivRss:{0} is required.")]
     public string Schedule { get; set; } = "0 15 5 * * ?";
 
+    /// <summary>The time zone <see cref="Schedule"/> is read in.</summary>
+    [TimeZoneId("Sources:ArxivRss:TimeZone")]
+    public string TimeZone { get; set; } = "UTC";
+
     public IReadOnlyList<string> EffectiveAnnounceTypes => AnnounceTypes.Count == 0 ? DefaultAnnounceTypes : AnnounceTypes;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -22,7 +22,7 @@ public sealed class ArxivRssSource(HttpClient http, IOptions<ArxivRssOptions> op
 
         var o = options.Value;
         var url = new Uri(new Uri(o.BaseUrl.TrimEnd('/') + "/"), "rss/" + string.Join("+", o.Categories.Select(c => c.Trim())));
-        var fetch = await HttpDocumentFetcher.GetAsync(http, url, request.Validators, httpOptions.Value.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+        var fetch = await HttpDocumentFetcher.GetAsync(http, url, request.Validators, httpOptions.Value, cancellationToken).ConfigureAwait(false);
         if (fetch.Status == HttpFetchStatus.Failed) return SourceFetchResult.Failed(fetch.Error!, fetch.Validators);
         if (fetch.Status == HttpFetchStatus.NotModified) return new SourceFetchResult { NotModified = true, Validators = fetch.Validators };
 

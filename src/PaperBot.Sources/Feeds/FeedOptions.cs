@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using PaperBot.Core.Papers;
+using PaperBot.Core.Subscriptions;
 
 namespace PaperBot.Sources.Feeds;
 
@@ -14,6 +15,9 @@ public sealed class FeedOptions
 
     /// <summary>Quartz cron expression; hourly when empty.</summary>
     public string Schedule { get; set; } = "0 10 * * * ?";
+
+    /// <summary>The time zone <see cref="Schedule"/> is read in.</summary>
+    public string TimeZone { get; set; } = "UTC";
 }
 
 /// <summary><c>Sources:Feeds</c> as a whole, so the list can be validated at start-up.</summary>
@@ -42,6 +46,8 @@ public sealed class FeedsOptionsValidator : IValidateOptions<FeedsOptions>
             else if (!seen.Add(feed.Name.Trim())) errors.Add($"{key}:Name '{feed.Name}' is used by another feed.");
             if (!Uri.TryCreate(feed.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
                 errors.Add($"{key}:Url '{feed.Url}' is not an absolute http(s) URL.");
+            if (string.IsNullOrWhiteSpace(feed.Schedule)) errors.Add($"{key}:Schedule is required.");
+            if (!ScheduleValidation.TryFindTimeZone(feed.TimeZone, out _)) errors.Add($"{key}:TimeZone '{feed.TimeZone}' is not a known time zone.");
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -19,7 +19,7 @@ public sealed class FeedSource(FeedOptions feed, HttpClient http, SourceHttpOpti
         if (request.IsBackfill) return new SourceFetchResult { Skipped = "a feed lists only its latest items; it cannot backfill by date." };
 
         var url = new Uri(feed.Url);
-        var fetch = await HttpDocumentFetcher.GetAsync(http, url, request.Validators, httpOptions.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+        var fetch = await HttpDocumentFetcher.GetAsync(http, url, request.Validators, httpOptions, cancellationToken).ConfigureAwait(false);
         if (fetch.Status == HttpFetchStatus.Failed) return SourceFetchResult.Failed(fetch.Error!, fetch.Validators);
         if (fetch.Status == HttpFetchStatus.NotModified) return new SourceFetchResult { NotModified = true, Validators = fetch.Validators };
 

@@ -12,8 +12,13 @@ namespace PaperBot.Sources.Http;
 /// </summary>
 public static class HttpDocumentFetcher
 {
-    public static async Task<HttpFetch> GetAsync(HttpClient http, Uri url, CacheValidators known, long maxBytes, CancellationToken ct)
+    public static async Task<HttpFetch> GetAsync(HttpClient http, Uri url, CacheValidators known, SourceHttpOptions options, CancellationToken cancellationToken)
     {
+        // The client's pipeline times the wait for headers; this also bounds a body that trickles in forever.
+        using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        guard.CancelAfter(options.TotalTimeout);
+        var ct = guard.Token;
+        var maxBytes = options.MaxResponseBytes;
         var key = url.AbsoluteUri;
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         if (known.ETags.TryGetValue(key, out var etag) && EntityTagHeaderValue.TryParse(etag, out var tag))
@@ -42,7 +47,7 @@ public static class HttpDocumentFetcher
         {
             return HttpFetch.Failed($"GET {url} timed out.");
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return HttpFetch.Failed($"GET {url} timed out.");
         }

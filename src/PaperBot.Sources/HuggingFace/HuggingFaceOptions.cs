@@ -16,6 +16,10 @@ public sealed class HuggingFaceOptions
     [Required(ErrorMessage = "Sources:HuggingFace:{0} is required.")]
     public string Schedule { get; set; } = "0 5 * * * ?";
 
+    /// <summary>The time zone <see cref="Schedule"/> is read in.</summary>
+    [TimeZoneId("Sources:HuggingFace:TimeZone")]
+    public string TimeZone { get; set; } = "UTC";
+
     /// <summary>Items per request (<c>limit</c>, at most 100).</summary>
     [Range(1, 100, ErrorMessage = "Sources:HuggingFace:{0} must be between {1} and {2}.")]
     public int Limit { get; set; } = 100;

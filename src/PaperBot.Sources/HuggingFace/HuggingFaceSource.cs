@@ -22,7 +22,7 @@ public sealed class HuggingFaceSource(HttpClient http, IOptions<HuggingFaceOptio
         var notModified = 0;
         foreach (var url in urls)
         {
-            var fetch = await HttpDocumentFetcher.GetAsync(http, url, request.Validators, httpOptions.Value.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+            var fetch = await HttpDocumentFetcher.GetAsync(http, url, request.Validators, httpOptions.Value, cancellationToken).ConfigureAwait(false);
             validators = validators.With(fetch.Validators);
             if (fetch.Status == HttpFetchStatus.Failed) return SourceFetchResult.Failed(fetch.Error!, validators);
             if (fetch.Status == HttpFetchStatus.NotModified) { notModified++; continue; }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using PaperBot.Core.Ingestion;
 using PaperBot.Sources.Tests.Fakes;
 using PaperBot.Testing.Http;
@@ -31,8 +30,8 @@ public sealed class IngestionEndToEndTests : IAsyncLifetime
             ["Sources:ArxivRss:Categories:0"] = "cs.AI",
             ["Sources:Feeds:0:Name"] = "broken",
             ["Sources:Feeds:0:Url"] = _server.Url("broken.rss").ToString(),
-        }, f.Store);
-        var service = new IngestionService(services.GetServices<IPaperSource>(), f.Store, f.States, f.Matcher, f.Outbox, f.Time, NullLogger<IngestionService>.Instance);
+        }, f);
+        var service = services.GetRequiredService<IngestionService>();
 
         var report = await service.RunAsync(null, FetchRequest.Latest, notify: false, CancellationToken.None);
 

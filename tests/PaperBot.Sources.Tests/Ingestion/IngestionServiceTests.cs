@@ -26,6 +26,24 @@ public sealed class IngestionServiceTests
     }
 
     [Fact]
+    public async Task A_skipped_run_records_no_baseline()
+    {
+        var source = new ScriptedSource("journal",
+            Returns(new SourceFetchResult { Skipped = "a feed cannot backfill by date." }),
+            Returns(Bringing(Paper("2401.00001"))));
+        var service = _f.Service(source);
+
+        var skipped = await service.RunAsync(null, FetchRequest.ForDay(new DateOnly(2024, 1, 1)), false, CancellationToken.None);
+        Assert.False(_f.States.Get("journal").BaselineRecorded);
+        var first = await service.RunAsync(null, FetchRequest.Latest, false, CancellationToken.None);
+
+        Assert.Equal("a feed cannot backfill by date.", skipped.Sources[0].Skipped);
+        Assert.False(skipped.Sources[0].Baseline);
+        Assert.True(first.Sources[0].Baseline);
+        Assert.Empty(_f.Matcher.Seen);
+    }
+
+    [Fact]
     public async Task Later_polls_alert_only_the_papers_that_are_new_to_the_store()
     {
         var source = new ScriptedSource("huggingface",
