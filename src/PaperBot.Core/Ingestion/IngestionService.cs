@@ -41,7 +41,16 @@ public sealed class IngestionService(
         foreach (var s in selected)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            reports.Add(await RunOneAsync(s, request, notify, cancellationToken).ConfigureAwait(false));
+            try
+            {
+                reports.Add(await RunOneAsync(s, request, notify, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // Even the state store failing for one source must not stop the others.
+                IngestionLog.Crashed(logger, s.Name, e);
+                reports.Add(new SourceRunReport(s.Name) { Error = $"{e.GetType().Name}: {e.Message}" });
+            }
         }
         return new IngestionReport(reports);
     }
