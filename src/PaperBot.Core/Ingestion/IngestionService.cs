@@ -132,7 +132,7 @@ public sealed class IngestionService(
     private SourceState Advance(SourceState state, SourceRunReport report, SourceFetchResult? fetched, CacheValidators validators)
     {
         var now = time.GetUtcNow();
-        var remembered = fetched is null ? validators : validators.With(fetched.Validators);
+        var remembered = fetched is { IsFailure: false } ? validators.With(fetched.Validators) : validators;
         var common = state with
         {
             LastRunAt = now,

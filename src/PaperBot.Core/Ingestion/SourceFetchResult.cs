@@ -28,6 +28,7 @@ public sealed record SourceFetchResult
 
     public bool IsFailure => Error is not null;
 
-    public static SourceFetchResult Failed(string error, CacheValidators? validators = null) =>
-        new() { Error = error, Validators = validators ?? CacheValidators.None };
+    /// <summary>A failed fetch. It carries no validators: remembering them would turn the retry into a 304 and
+    /// lose the papers this run could not store.</summary>
+    public static SourceFetchResult Failed(string error) => new() { Error = error };
 }

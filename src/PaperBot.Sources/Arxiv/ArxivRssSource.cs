@@ -23,11 +23,11 @@ public sealed class ArxivRssSource(HttpClient http, IOptions<ArxivRssOptions> op
         var o = options.Value;
         var url = new Uri(new Uri(o.BaseUrl.TrimEnd('/') + "/"), "rss/" + string.Join("+", o.Categories.Select(c => c.Trim())));
         var fetch = await HttpDocumentFetcher.GetAsync(http, url, request.Validators, httpOptions.Value, cancellationToken).ConfigureAwait(false);
-        if (fetch.Status == HttpFetchStatus.Failed) return SourceFetchResult.Failed(fetch.Error!, fetch.Validators);
+        if (fetch.Status == HttpFetchStatus.Failed) return SourceFetchResult.Failed(fetch.Error!);
         if (fetch.Status == HttpFetchStatus.NotModified) return new SourceFetchResult { NotModified = true, Validators = fetch.Validators };
 
         var listing = _parser.ParseListing(new MemoryStream(fetch.Body, writable: false));
-        if (listing.Error is not null) return SourceFetchResult.Failed($"{url}: {listing.Error}", fetch.Validators);
+        if (listing.Error is not null) return SourceFetchResult.Failed($"{url}: {listing.Error}");
 
         var alerting = o.EffectiveAnnounceTypes.Select(t => t.Trim().ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
         return new SourceFetchResult

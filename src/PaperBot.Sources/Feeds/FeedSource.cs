@@ -20,11 +20,11 @@ public sealed class FeedSource(FeedOptions feed, HttpClient http, SourceHttpOpti
 
         var url = new Uri(feed.Url);
         var fetch = await HttpDocumentFetcher.GetAsync(http, url, request.Validators, httpOptions, cancellationToken).ConfigureAwait(false);
-        if (fetch.Status == HttpFetchStatus.Failed) return SourceFetchResult.Failed(fetch.Error!, fetch.Validators);
+        if (fetch.Status == HttpFetchStatus.Failed) return SourceFetchResult.Failed(fetch.Error!);
         if (fetch.Status == HttpFetchStatus.NotModified) return new SourceFetchResult { NotModified = true, Validators = fetch.Validators };
 
         var parsed = _parser.Parse(new MemoryStream(fetch.Body, writable: false));
-        if (parsed.IsFailure) return SourceFetchResult.Failed($"{url}: {parsed.Error}", fetch.Validators);
+        if (parsed.IsFailure) return SourceFetchResult.Failed($"{url}: {parsed.Error}");
         return new SourceFetchResult
         {
             Papers = [.. parsed.Papers.Select(p => new FetchedPaper(p))],

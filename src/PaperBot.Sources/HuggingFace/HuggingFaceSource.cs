@@ -24,11 +24,11 @@ public sealed class HuggingFaceSource(HttpClient http, IOptions<HuggingFaceOptio
         {
             var fetch = await HttpDocumentFetcher.GetAsync(http, url, request.Validators, httpOptions.Value, cancellationToken).ConfigureAwait(false);
             validators = validators.With(fetch.Validators);
-            if (fetch.Status == HttpFetchStatus.Failed) return SourceFetchResult.Failed(fetch.Error!, validators);
+            if (fetch.Status == HttpFetchStatus.Failed) return SourceFetchResult.Failed(fetch.Error!);
             if (fetch.Status == HttpFetchStatus.NotModified) { notModified++; continue; }
 
             var parsed = _parser.Parse(new MemoryStream(fetch.Body, writable: false));
-            if (parsed.IsFailure) return SourceFetchResult.Failed($"{url}: {parsed.Error}", validators);
+            if (parsed.IsFailure) return SourceFetchResult.Failed($"{url}: {parsed.Error}");
             papers.AddRange(parsed.Papers.Select(p => new FetchedPaper(p)));
             rejected.AddRange(parsed.Rejected);
         }

@@ -169,6 +169,22 @@ public sealed class IngestionServiceTests
     }
 
     [Fact]
+    public async Task A_failed_run_remembers_no_new_validators_so_the_retry_fetches_in_full()
+    {
+        var validators = new CacheValidators(new Dictionary<string, string> { ["https://example.org/feed"] = "\"v2\"" }, new Dictionary<string, string>());
+        var source = new ScriptedSource("journal",
+            Returns(new SourceFetchResult { Error = "the second day failed", Validators = validators }),
+            Returns(Bringing()));
+        var service = _f.Service(source);
+
+        await service.RunAsync(null, FetchRequest.Latest, false, CancellationToken.None);
+        await service.RunAsync(null, FetchRequest.Latest, false, CancellationToken.None);
+
+        Assert.Empty(source.Requests[1].Validators.ETags);
+        Assert.Empty(_f.States.Get("journal").ETags);
+    }
+
+    [Fact]
     public async Task Only_the_named_source_runs_and_an_unknown_name_is_an_error()
     {
         var hf = new ScriptedSource("huggingface", Returns(Bringing()));
