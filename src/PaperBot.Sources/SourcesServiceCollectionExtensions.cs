@@ -24,6 +24,7 @@ public static class SourcesServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         // Transient like the typed clients it holds, so handler rotation (DNS changes) keeps working; resolve it per run.
         services.TryAddTransient<IngestionService>();
+        services.TryAddSingleton<SourceSchedules>();
         services.AddOptions<SourceHttpOptions>().Bind(configuration.GetSection(SourceHttpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<HuggingFaceOptions>().Bind(configuration.GetSection(HuggingFaceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ArxivOptions>().Bind(configuration.GetSection(ArxivOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

@@ -65,4 +65,25 @@ public sealed class OptionsValidationTests
         Assert.Equal(["new", "cross"], rss.EffectiveAnnounceTypes);
         Assert.Equal(20 * 1024 * 1024, services.GetRequiredService<IOptions<SourceHttpOptions>>().Value.MaxResponseBytes);
     }
+
+    [Fact]
+    public void Each_enabled_source_has_a_schedule_for_the_host()
+    {
+        using var services = SourcesHost.Build(new()
+        {
+            ["Sources:HuggingFace:Enabled"] = "true",
+            ["Sources:ArxivRss:Enabled"] = "true",
+            ["Sources:ArxivRss:Categories:0"] = "cs.AI",
+            ["Sources:ArxivRss:Schedule"] = "0 0 6 ? * MON-FRI",
+            ["Sources:ArxivRss:TimeZone"] = "America/New_York",
+            ["Sources:Feeds:0:Name"] = "jwr",
+            ["Sources:Feeds:0:Url"] = "https://jwr.example.org/rss",
+        });
+
+        Assert.Equal(
+            [new SourceSchedule("huggingface", "0 5 * * * ?", "UTC"),
+             new SourceSchedule("arxiv-rss", "0 0 6 ? * MON-FRI", "America/New_York"),
+             new SourceSchedule("jwr", "0 10 * * * ?", "UTC")],
+            services.GetRequiredService<SourceSchedules>().Enabled());
+    }
 }
