@@ -24,7 +24,7 @@ public sealed class CliHarness : IDisposable
         using var output = new StringWriter();
         using var error = new StringWriter();
         int code;
-        using (var ctx = new CliContext(output, error, Dir.Path, Config))
+        using (var ctx = new CliContext(output, error, Dir.Path, Config) { SecretsDirectory = Dir.File("secrets") })
             code = await CliApp.RunAsync(args, ctx);
         return new CliRun(code, output.ToString(), error.ToString());
     }

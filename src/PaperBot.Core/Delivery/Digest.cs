@@ -16,6 +16,7 @@ public sealed record Digest(Subscription Subscription, IReadOnlyList<DigestEntry
         var ordered = entries
             .OrderByDescending(e => e.Score)
             .ThenByDescending(e => e.Paper.PublishedAt ?? e.Paper.FirstSeenAt)
+            .ThenBy(e => e.Paper.Id.Value, StringComparer.Ordinal)
             .ToList();
         return new Digest(subscription, ordered.Take(maxItems).ToList(), Math.Max(0, ordered.Count - maxItems), now);
     }

@@ -33,7 +33,7 @@ public sealed class DigestMessageBuilder(EmailOptions options)
     /// <summary>The same digest always gets the same Message-ID, so a re-send after a crash is recognisably a duplicate.</summary>
     private static string StableMessageId(Digest digest)
     {
-        var key = digest.Subscription.Id + "|" + string.Join(',', digest.Entries.Select(e => e.Paper.Id.Value));
+        var key = digest.Subscription.Id + "|" + string.Join(',', digest.Entries.Select(e => e.Paper.Id.Value).Order(StringComparer.Ordinal));
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 12));
         return $"digest-{digest.Subscription.Id}-{hash}@paperbot";
     }

@@ -17,6 +17,9 @@ public sealed class CliContext(TextWriter output, TextWriter error, string curre
     public TimeProvider Time { get; } = time ?? TimeProvider.System;
     public IReadOnlyDictionary<string, string?>? Overrides { get; } = overrides;
 
+    /// <summary>Key-per-file secrets folder; null means the default (<c>/run/secrets</c>).</summary>
+    public string? SecretsDirectory { get; init; }
+
     /// <exception cref="UsageException">A configuration value is invalid (exit code 2).</exception>
     public PaperBotSettings Settings => _settings ??= LoadSettings();
 
@@ -27,7 +30,7 @@ public sealed class CliContext(TextWriter output, TextWriter error, string curre
 
     private PaperBotSettings LoadSettings()
     {
-        var configuration = PaperBotConfiguration.Build(CurrentDirectory, Overrides);
+        var configuration = PaperBotConfiguration.Build(CurrentDirectory, Overrides, SecretsDirectory);
         var (settings, errors) = PaperBotSettings.Load(configuration);
         if (errors.Count > 0)
             throw new UsageException("invalid configuration: " + string.Join("; ", errors));

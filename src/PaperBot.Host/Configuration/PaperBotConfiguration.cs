@@ -12,10 +12,11 @@ public static class PaperBotConfiguration
     public const string EnvironmentPrefix = "PAPERBOT_";
 
     /// <param name="overrides">Applied last; tests use it instead of the process environment.</param>
-    public static IConfigurationRoot Build(string? currentDirectory = null, IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <param name="secretsDirectory">Where key-per-file secrets live; by default <c>PAPERBOT_SECRETS_DIR</c> or <c>/run/secrets</c>.</param>
+    public static IConfigurationRoot Build(string? currentDirectory = null, IReadOnlyDictionary<string, string?>? overrides = null, string? secretsDirectory = null)
     {
         currentDirectory ??= Environment.CurrentDirectory;
-        var secrets = Environment.GetEnvironmentVariable(EnvironmentPrefix + "SECRETS_DIR") ?? "/run/secrets";
+        var secrets = secretsDirectory ?? Environment.GetEnvironmentVariable(EnvironmentPrefix + "SECRETS_DIR") ?? "/run/secrets";
         var builder = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: false, reloadOnChange: false)
             .AddJsonFile(Path.Combine(currentDirectory, "config", "appsettings.local.json"), optional: true, reloadOnChange: false)

@@ -123,4 +123,16 @@ public class UsageAndConfigurationTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("Delivery:DigestTime", run.Err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_secret_file_named_after_its_key_is_read_and_its_value_never_printed()
+    {
+        using var cli = new CliHarness();
+        cli.Config.Remove("Discord:Token");
+        cli.Dir.Write("secrets/Discord__Token", "secret-from-file");
+        var run = await cli.RunAsync("latest");
+        Assert.Equal(2, run.ExitCode); // the token is now set, so the missing application id is reported
+        Assert.Contains("Discord:ApplicationId", run.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-from-file", run.Err + run.Out, StringComparison.Ordinal);
+    }
 }
