@@ -31,8 +31,11 @@ public readonly partial record struct ArxivId(string Id, int? Version)
 
         s = StripPrefix(s, "oai:arXiv.org:");
         s = StripPrefix(s, "arXiv:");
-        if (Uri.TryCreate(s, UriKind.Absolute, out var uri) && uri.Host.EndsWith("arxiv.org", StringComparison.OrdinalIgnoreCase))
+        if (s.Contains("://", StringComparison.Ordinal))
+        {
+            if (!Uri.TryCreate(s, UriKind.Absolute, out var uri) || !uri.Host.EndsWith("arxiv.org", StringComparison.OrdinalIgnoreCase)) return false;
             s = uri.AbsolutePath;
+        }
         s = StripPathPrefix(s);
         if (s.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)) s = s[..^4];
         s = s.TrimEnd('/');

@@ -49,8 +49,9 @@ public readonly record struct PaperId
     private static string NormaliseUrl(string url)
     {
         if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)) return url.Trim();
-        var builder = new UriBuilder(uri) { Scheme = uri.Scheme == "http" ? "https" : uri.Scheme, Fragment = "" };
-        if (builder.Uri.IsDefaultPort) builder.Port = -1;
+        var builder = new UriBuilder(uri) { Fragment = "" };
+        if (uri.IsDefaultPort) builder.Port = -1;
+        if (uri.Scheme == Uri.UriSchemeHttp) builder.Scheme = Uri.UriSchemeHttps;
         return builder.Uri.AbsoluteUri.TrimEnd('/').ToLowerInvariant();
     }
 

@@ -31,11 +31,16 @@ public sealed class DocumentParsersTests
         Assert.Equal(3, DocumentParsers.Detect(withBom)!.Parse(new MemoryStream(withBom)).Papers.Count);
     }
 
-    [Theory]
-    [InlineData("sources/html-error-page.html")]
-    [InlineData("sources/arxiv-rate-exceeded.txt")]
-    public void Documents_of_no_known_feed_format_are_not_claimed(string fixture)
+    [Fact]
+    public void An_html_page_is_claimed_by_no_parser()
     {
-        Assert.Null(DocumentParsers.Detect(FixtureFiles.Bytes(fixture)));
+        Assert.Null(DocumentParsers.Detect(FixtureFiles.Bytes("sources/html-error-page.html")));
+    }
+
+    [Fact]
+    public void Plain_text_that_is_no_feed_falls_to_the_text_digest_parser_last()
+    {
+        Assert.Equal("text-digest", DocumentParsers.All[^1].Format);
+        Assert.Equal("text-digest", DocumentParsers.Detect(FixtureFiles.Bytes("sources/arxiv-rate-exceeded.txt"))?.Format);
     }
 }

@@ -1,0 +1,35 @@
+# PaperBot: one container, one LiteDB file under /data.
+#   docker build -t paperbot .
+#   docker run -d -v paperbot-data:/data -p 8080:8080 paperbot
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+# Restore layer: only the solution, the build props and the project files, so source edits don't re-restore.
+COPY PaperBot.sln Directory.Build.props Directory.Packages.props ./
+COPY src/PaperBot.Core/PaperBot.Core.csproj src/PaperBot.Core/
+COPY src/PaperBot.Storage/PaperBot.Storage.csproj src/PaperBot.Storage/
+COPY src/PaperBot.Sources/PaperBot.Sources.csproj src/PaperBot.Sources/
+COPY src/PaperBot.Email/PaperBot.Email.csproj src/PaperBot.Email/
+COPY src/PaperBot.Host/PaperBot.Host.csproj src/PaperBot.Host/
+RUN dotnet restore src/PaperBot.Host/PaperBot.Host.csproj
+COPY appsettings.json ./
+COPY src/ src/
+RUN dotnet publish src/PaperBot.Host/PaperBot.Host.csproj -c Release --no-restore -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+LABEL org.opencontainers.image.title="PaperBot" \
+      org.opencontainers.image.description="Self-hosted notifier for new research papers: Hugging Face, arXiv and feeds to Discord and email." \
+      org.opencontainers.image.licenses="MIT"
+WORKDIR /app
+COPY --from=build /app ./
+ENV PATH="/app:${PATH}" \
+    PAPERBOT_Storage__Path=/data/paperbot.db \
+    PAPERBOT_Email__PickupDirectory=/data/outbox \
+    PAPERBOT_Web__Urls=http://0.0.0.0:8080
+# The image's non-root user (APP_UID, 1654) owns the data volume.
+RUN mkdir -p /data && chown "$APP_UID" /data
+VOLUME /data
+EXPOSE 8080
+USER $APP_UID
+HEALTHCHECK --interval=30s --timeout=10s --start-period=20s --retries=3 CMD ["paperbot", "healthcheck"]
+ENTRYPOINT ["paperbot", "run"]

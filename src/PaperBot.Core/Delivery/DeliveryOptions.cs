@@ -1,0 +1,29 @@
+using PaperBot.Core.Subscriptions;
+
+namespace PaperBot.Core.Delivery;
+
+/// <summary>Digest defaults for subscriptions that don't choose their own (<c>Delivery:*</c>).</summary>
+public sealed class DeliveryOptions : IValidatedOptions
+{
+    public static string Section => "Delivery";
+
+    public string TimeZone { get; set; } = "UTC";
+    public string DigestTime { get; set; } = "08:00";
+    public string WeeklyDay { get; set; } = "Monday";
+    public int MaxItemsPerDigest { get; set; } = 20;
+
+    public TimeOnly DigestTimeOfDay => ScheduleValidation.TryParseTime(DigestTime, out var t) ? t : new TimeOnly(8, 0);
+    public DayOfWeek WeeklyDayOfWeek => ScheduleValidation.TryParseDay(WeeklyDay, out var d) ? d : DayOfWeek.Monday;
+
+    public IEnumerable<ConfigurationError> Validate()
+    {
+        if (!ScheduleValidation.TryFindTimeZone(TimeZone, out _))
+            yield return new("Delivery:TimeZone", $"'{TimeZone}' is not a known time zone (use an IANA id such as Europe/Berlin)");
+        if (!ScheduleValidation.TryParseTime(DigestTime, out _))
+            yield return new("Delivery:DigestTime", $"'{DigestTime}' is not a time of day (use HH:MM, e.g. 08:00)");
+        if (!ScheduleValidation.TryParseDay(WeeklyDay, out _))
+            yield return new("Delivery:WeeklyDay", $"'{WeeklyDay}' is not a day of the week (e.g. Monday)");
+        if (MaxItemsPerDigest is < 1 or > 100)
+            yield return new("Delivery:MaxItemsPerDigest", $"{MaxItemsPerDigest} is out of range (1 to 100)");
+    }
+}

@@ -1,0 +1,31 @@
+using PaperBot.Core.Matching;
+using PaperBot.Core.Papers;
+using PaperBot.Core.Storage;
+
+namespace PaperBot.Core.Ingestion;
+
+/// <summary>What one batch did: the store's verdict per paper, and how many alerts it queued.</summary>
+public sealed record IntakeResult(int New, int Updated, int Unchanged, int AlertsQueued, IReadOnlyList<Paper> NewPapers)
+{
+    public static readonly IntakeResult Empty = new(0, 0, 0, 0, []);
+
+    public IntakeResult Add(IntakeResult other) =>
+        new(New + other.New, Updated + other.Updated, Unchanged + other.Unchanged, AlertsQueued + other.AlertsQueued, [.. NewPapers, .. other.NewPapers]);
+}
+
+/// <summary>
+/// The one path from parsed papers to alerts, shared by every source and by file imports: the store decides what
+/// is new, and only new papers meet the matcher (a new version or new upvotes update the record silently).
+/// </summary>
+public sealed class PaperIntake(IPaperStore store, IPaperMatcher matcher, IOutbox outbox)
+{
+    /// <param name="alert">False for baselines, backfills and plain imports: papers are recorded, nobody is told.</param>
+    public IntakeResult Accept(IReadOnlyList<Paper> papers, string source, bool alert)
+    {
+        if (papers.Count == 0) return IntakeResult.Empty;
+        var stored = store.Save(papers, source);
+        var fresh = stored.New.ToList();
+        var queued = alert && fresh.Count > 0 ? outbox.Enqueue(matcher.Match(fresh)) : 0;
+        return new IntakeResult(fresh.Count, stored.UpdatedCount, stored.UnchangedCount, queued, fresh);
+    }
+}

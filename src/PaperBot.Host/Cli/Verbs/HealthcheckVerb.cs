@@ -1,0 +1,40 @@
+using System.CommandLine;
+
+namespace PaperBot.Host.Cli.Verbs;
+
+/// <summary><c>paperbot healthcheck</c>: asks the running service's /healthz; exit 0 when it answers healthy or degraded.</summary>
+public static class HealthcheckVerb
+{
+    public static Command Create(CliContext ctx)
+    {
+        var url = new Option<string?>("--url") { Description = "The service's base URL (default: the first Web:Urls entry, on loopback)." };
+        var command = new Command("healthcheck", "Exit 0 when the running service reports healthy (for the container HEALTHCHECK).") { url };
+        command.SetAction(async (parse, ct) =>
+        {
+            var baseUrl = parse.GetValue(url) ?? LocalUrl(ctx.Settings.Web.Urls);
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            try
+            {
+                using var response = await http.GetAsync(new Uri(new Uri(baseUrl), "/healthz"), ct);
+                var body = await response.Content.ReadAsStringAsync(ct);
+                ctx.Out.WriteLine(body);
+                return response.IsSuccessStatusCode ? CliApp.Ok : CliApp.Failed;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or UriFormatException)
+            {
+                ctx.Err.WriteLine($"error: {baseUrl}/healthz did not answer: {e.Message}");
+                return CliApp.Failed;
+            }
+        });
+        return command;
+    }
+
+    /// <summary>A listen URL such as http://0.0.0.0:8080 or http://+:8080 becomes one we can call: http://127.0.0.1:8080.</summary>
+    internal static string LocalUrl(string urls)
+    {
+        var first = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0];
+        foreach (var wildcard in new[] { "0.0.0.0", "*", "+", "[::]", "localhost" })
+            first = first.Replace("://" + wildcard, "://127.0.0.1", StringComparison.Ordinal);
+        return first;
+    }
+}

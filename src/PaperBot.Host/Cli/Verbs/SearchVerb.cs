@@ -1,0 +1,32 @@
+using System.CommandLine;
+using PaperBot.Core.Storage;
+using PaperBot.Host.Cli.Output;
+
+namespace PaperBot.Host.Cli.Verbs;
+
+/// <summary><c>paperbot search QUERY [--limit N]</c>: stored papers matching the query, best first.</summary>
+public static class SearchVerb
+{
+    public static Command Create(CliContext ctx)
+    {
+        var query = new Argument<string>("query") { Description = "A query in PaperBot's query language." };
+        var limit = CommonOptions.Count("--limit", 20, 100, "How many results");
+        var json = CommonOptions.Json();
+        var command = new Command("search", "Search stored papers, best first.") { query, limit, json };
+        command.SetAction(parse =>
+        {
+            var found = new PaperFinder(ctx.Get<IPaperStore>()).Find(QueryArgument.Check(parse.GetValue(query)), null, parse.GetValue(limit));
+            if (parse.GetValue(json)) Json.Write(ctx.Out, found.Select(f => new { paper = f.Paper, score = f.Score }));
+            else if (found.Count == 0) ctx.Out.WriteLine("no papers match");
+            else foreach (var f in found) PaperPrinter.Print(ctx.Out, f.Paper);
+            return CliApp.Ok;
+        });
+        return command;
+    }
+}
+
+internal static class QueryArgument
+{
+    public static string Check(string? query) =>
+        string.IsNullOrWhiteSpace(query) ? throw new UsageException("the query is empty") : query;
+}

@@ -1,0 +1,25 @@
+using System.CommandLine;
+using PaperBot.Core.Storage;
+
+namespace PaperBot.Host.Cli.Verbs;
+
+public static class UnsubscribeVerb
+{
+    public static Command Create(CliContext ctx)
+    {
+        var id = new Argument<string>("id") { Description = "The subscription id (see `paperbot subscriptions`)." };
+        var command = new Command("unsubscribe", "Remove a subscription.") { id };
+        command.SetAction(parse =>
+        {
+            var value = parse.GetValue(id)!;
+            if (!ctx.Get<ISubscriptionStore>().Remove(value))
+            {
+                ctx.Err.WriteLine($"error: no subscription '{value}' (see `paperbot subscriptions`)");
+                return CliApp.Failed;
+            }
+            ctx.Out.WriteLine($"removed {value}");
+            return CliApp.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,105 @@
+using LiteDB;
+using PaperBot.Core.Storage;
+
+namespace PaperBot.Storage;
+
+/// <summary>
+/// The one <see cref="LiteDatabase"/> of the process. LiteDB does not lock other processes out on Linux and two
+/// writers corrupt the file, so an exclusive lock file beside it guards the database for the process's lifetime.
+/// </summary>
+public sealed class LiteDbContext : IDisposable
+{
+    private readonly FileStream? _lock;
+
+    private LiteDbContext(LiteDatabase db, FileStream? lockFile, string path)
+    {
+        Database = db;
+        _lock = lockFile;
+        Path = path;
+    }
+
+    public LiteDatabase Database { get; }
+    public string Path { get; }
+
+    /// <summary>Serialises read-merge-write batches: the store decides what is new, atomically.</summary>
+    internal Lock WriteGate { get; } = new();
+
+    internal ILiteCollection<BsonDocument> Papers => Database.GetCollection(Collections.Papers);
+    internal ILiteCollection<BsonDocument> Subscriptions => Database.GetCollection(Collections.Subscriptions);
+    internal ILiteCollection<BsonDocument> Outbox => Database.GetCollection(Collections.Outbox);
+    internal ILiteCollection<BsonDocument> SourceStates => Database.GetCollection(Collections.SourceStates);
+
+    /// <summary>Opens (creating if needed) the database file, takes the lock and brings the schema up to date.</summary>
+    /// <exception cref="StorageException">Locked by another process, unreadable, or from a newer schema.</exception>
+    public static LiteDbContext Open(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var dir = System.IO.Path.GetDirectoryName(full)!;
+        try
+        {
+            Directory.CreateDirectory(dir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StorageException($"cannot create the database folder {dir}: {e.Message}", e);
+        }
+
+        var lockFile = AcquireLock(full);
+        LiteDatabase? db = null;
+        try
+        {
+            db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct });
+            db.Timeout = TimeSpan.FromSeconds(30); // the connection string's Timeout= is ignored
+            Schema.Migrate(db, full);
+            return new LiteDbContext(db, lockFile, full);
+        }
+        catch (StorageException)
+        {
+            db?.Dispose();
+            lockFile.Dispose();
+            throw;
+        }
+        catch (Exception e) when (e is LiteException or InvalidCastException or IndexOutOfRangeException or ArgumentException or IOException or InvalidOperationException)
+        {
+            db?.Dispose();
+            lockFile.Dispose();
+            throw new StorageException($"the database file {full} is corrupted or not a PaperBot database ({e.Message}). Restore a backup or move the file away.", e);
+        }
+    }
+
+    private static FileStream AcquireLock(string dbPath)
+    {
+        var lockPath = dbPath + ".lock";
+        try
+        {
+            var stream = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            stream.SetLength(0);
+            using var writer = new StreamWriter(stream, leaveOpen: true);
+            writer.Write(Environment.ProcessId);
+            writer.Flush();
+            return stream;
+        }
+        catch (IOException e)
+        {
+            throw new StorageException($"the database {dbPath} is in use by another PaperBot process (lock file {lockPath}). Stop it, or run this command inside the running container.", e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new StorageException($"no permission to open {lockPath}: {e.Message}", e);
+        }
+    }
+
+    public void Dispose()
+    {
+        Database.Dispose();
+        _lock?.Dispose();
+    }
+}
+
+internal static class Collections
+{
+    public const string Papers = "papers";
+    public const string Subscriptions = "subscriptions";
+    public const string Outbox = "outbox";
+    public const string SourceStates = "source_states";
+}

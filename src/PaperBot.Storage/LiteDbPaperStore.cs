@@ -1,0 +1,81 @@
+using LiteDB;
+using PaperBot.Core.Papers;
+using PaperBot.Core.Storage;
+using PaperBot.Storage.Mapping;
+
+namespace PaperBot.Storage;
+
+public sealed class LiteDbPaperStore(LiteDbContext context, TimeProvider time) : IPaperStore
+{
+    public StoreResult Save(IReadOnlyList<Paper> papers, string source)
+    {
+        ArgumentNullException.ThrowIfNull(papers);
+        var now = time.GetUtcNow();
+        // Duplicates inside one batch (the same paper on two pages) merge before they meet the store.
+        var batch = new Dictionary<PaperId, Paper>();
+        foreach (var p in papers)
+            batch[p.Id] = batch.TryGetValue(p.Id, out var earlier) ? PaperMerger.Merge(earlier, p, source, now).Paper : p;
+
+        lock (context.WriteGate)
+        {
+            var collection = context.Papers;
+            var results = new List<MergeResult>(batch.Count);
+            var inserts = new List<BsonDocument>();
+            var updates = new List<BsonDocument>();
+            foreach (var (id, incoming) in batch)
+            {
+                var storedDoc = collection.FindById(id.Value);
+                var stored = storedDoc is null ? null : PaperMapping.ToPaper(storedDoc);
+                var result = PaperMerger.Merge(stored, incoming, source, now);
+                results.Add(result);
+                if (result.Change == PaperChange.New) inserts.Add(PaperMapping.ToDocument(result.Paper));
+                else if (result.Change == PaperChange.Updated) updates.Add(PaperMapping.ToDocument(result.Paper));
+            }
+            Write(collection, inserts, updates);
+            return new StoreResult(results);
+        }
+    }
+
+    // One short transaction per batch, on this thread, no await inside: LiteDB transactions are thread-bound,
+    // and any exception inside one silently rolls it back, so Commit's result is checked.
+    private void Write(ILiteCollection<BsonDocument> collection, List<BsonDocument> inserts, List<BsonDocument> updates)
+    {
+        if (inserts.Count == 0 && updates.Count == 0) return;
+        var db = context.Database;
+        if (!db.BeginTrans()) throw new InvalidOperationException("A LiteDB transaction is already open on this thread.");
+        try
+        {
+            if (inserts.Count > 0) collection.InsertBulk(inserts);
+            if (updates.Count > 0) collection.Update(updates);
+        }
+        catch
+        {
+            db.Rollback();
+            throw;
+        }
+        if (!db.Commit()) throw new StorageException($"the database {context.Path} rejected a batch of {inserts.Count + updates.Count} papers (commit failed); nothing was written.");
+    }
+
+    public Paper? Find(PaperId id)
+    {
+        var doc = context.Papers.FindById(id.Value);
+        return doc is null ? null : PaperMapping.ToPaper(doc);
+    }
+
+    public IReadOnlyList<Paper> Latest(int count, string? source = null)
+    {
+        var query = context.Papers.Query();
+        if (source is not null) query = query.Where("$.Sources[*].Source ANY = @0", source);
+        return query.OrderByDescending("$.SortDate").Limit(count).ToEnumerable().Select(PaperMapping.ToPaper).ToList();
+    }
+
+    public IEnumerable<Paper> Stream(DateTimeOffset? since = null)
+    {
+        var docs = since is { } s
+            ? context.Papers.Find(Query.GTE("FirstSeenAt", PaperMapping.Date(s)))
+            : context.Papers.FindAll();
+        return docs.Select(PaperMapping.ToPaper);
+    }
+
+    public int Count() => context.Papers.Count();
+}

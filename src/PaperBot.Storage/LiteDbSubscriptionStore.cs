@@ -1,0 +1,27 @@
+using PaperBot.Core.Storage;
+using PaperBot.Core.Subscriptions;
+using PaperBot.Storage.Mapping;
+
+namespace PaperBot.Storage;
+
+public sealed class LiteDbSubscriptionStore(LiteDbContext context) : ISubscriptionStore
+{
+    public void Add(Subscription subscription) => context.Subscriptions.Insert(SubscriptionMapping.ToDocument(subscription));
+
+    public bool Remove(string id) => context.Subscriptions.Delete(id);
+
+    public Subscription? Find(string id)
+    {
+        var doc = context.Subscriptions.FindById(id);
+        return doc is null ? null : SubscriptionMapping.ToSubscription(doc);
+    }
+
+    public IReadOnlyList<Subscription> All() =>
+        context.Subscriptions.FindAll().Select(SubscriptionMapping.ToSubscription).OrderBy(s => s.CreatedAt).ToList();
+
+    public void Update(Subscription subscription)
+    {
+        if (!context.Subscriptions.Update(SubscriptionMapping.ToDocument(subscription)))
+            throw new KeyNotFoundException($"No subscription {subscription.Id}.");
+    }
+}

@@ -1,0 +1,46 @@
+using LiteDB;
+using PaperBot.Core.Storage;
+
+namespace PaperBot.Storage;
+
+/// <summary>
+/// Schema versions, kept in the file's <c>UserVersion</c>. Each migration moves the file one version up and runs
+/// once; add a new one at the end, never edit an old one.
+/// </summary>
+internal static class Schema
+{
+    private static readonly Action<LiteDatabase>[] Migrations =
+    [
+        // 1: collections and indexes of the foundation.
+        db =>
+        {
+            var papers = db.GetCollection(Collections.Papers);
+            papers.EnsureIndex("SortDate", "$.SortDate");
+            papers.EnsureIndex("FirstSeenAt", "$.FirstSeenAt");
+            papers.EnsureIndex("Sources", "$.Sources[*].Source");
+
+            var subscriptions = db.GetCollection(Collections.Subscriptions);
+            subscriptions.EnsureIndex("Target", "$.Target");
+
+            var outbox = db.GetCollection(Collections.Outbox);
+            outbox.EnsureIndex("Status", "$.Status");
+            outbox.EnsureIndex("SubscriptionId", "$.SubscriptionId");
+            outbox.EnsureIndex("CreatedAt", "$.CreatedAt");
+        },
+    ];
+
+    public static int CurrentVersion => Migrations.Length;
+
+    public static void Migrate(LiteDatabase db, string path)
+    {
+        var version = db.UserVersion;
+        if (version > CurrentVersion)
+            throw new StorageException($"the database {path} has schema version {version}, newer than this PaperBot understands ({CurrentVersion}). Upgrade PaperBot.");
+
+        for (var v = version; v < CurrentVersion; v++)
+        {
+            Migrations[v](db);
+            db.UserVersion = v + 1;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using PaperBot.Testing;
+
+namespace PaperBot.Host.Tests.Cli;
+
+public class QueryVerbsTests
+{
+    [Fact]
+    public async Task Latest_lists_the_imported_papers_as_json()
+    {
+        using var cli = new CliHarness();
+        await cli.RunAsync("import", cli.Dir.Write("d.txt", Digests.Build(5)));
+
+        using var doc = JsonDocument.Parse((await cli.RunAsync("latest", "--json", "--count", "3")).Out);
+
+        Assert.Equal(3, doc.RootElement.GetArrayLength());
+        Assert.StartsWith("title:", doc.RootElement[0].GetProperty("id").GetString(), StringComparison.Ordinal);
+        Assert.Equal("file", doc.RootElement[0].GetProperty("sources")[0].GetProperty("source").GetString());
+    }
+
+    [Fact]
+    public async Task Search_and_match_find_papers_by_whole_words_and_say_why()
+    {
+        using var cli = new CliHarness();
+        await cli.RunAsync("import", cli.Dir.Write("d.txt", Digests.Build(12)));
+
+        var search = await cli.RunAsync("search", "topic 11");
+        var match = await cli.RunAsync("match", "topic 11");
+
+        Assert.Contains(Digests.Title(11), search.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(Digests.Title(1) + "\n", search.Out, StringComparison.Ordinal);
+        Assert.Contains("matched: topic (title), 11 (title)", match.Out, StringComparison.Ordinal);
+        Assert.Contains("1 matching paper", match.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Match_rejects_a_malformed_since_date()
+    {
+        using var cli = new CliHarness();
+        var run = await cli.RunAsync("match", "x", "--since", "12/03/2026");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--since", run.Err, StringComparison.Ordinal);
+    }
+}
