@@ -23,6 +23,7 @@ public static class SourcesServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         // Transient like the typed clients it holds, so handler rotation (DNS changes) keeps working; resolve it per run.
+        services.TryAddSingleton<PaperIntake>();
         services.TryAddTransient<IngestionService>();
         services.TryAddSingleton<SourceSchedules>();
         services.AddOptions<SourceHttpOptions>().Bind(configuration.GetSection(SourceHttpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

@@ -1,22 +1,19 @@
 using Microsoft.Extensions.Logging;
-using PaperBot.Core.Matching;
-using PaperBot.Core.Papers;
 using PaperBot.Core.Storage;
 
 namespace PaperBot.Core.Ingestion;
 
 /// <summary>
-/// fetch → store (the store decides new / updated / unchanged) → match the NEW, alert-eligible papers → outbox.
+/// fetch → <see cref="PaperIntake"/> (the store decides new / updated / unchanged; only NEW, alert-eligible papers
+/// meet the matcher and reach the outbox) → the source's <see cref="SourceState"/>.
 /// Who gets alerted: a scheduled or plain poll alerts once the source has a baseline (its first successful poll
 /// alerts nobody); backfills and imports alert only with <c>notify</c>, which also overrides the baseline rule.
 /// One source failing never stops the others: each failure is recorded in its <see cref="SourceState"/>.
 /// </summary>
 public sealed class IngestionService(
     IEnumerable<IPaperSource> sources,
-    IPaperStore papers,
+    PaperIntake intake,
     ISourceStateStore states,
-    IPaperMatcher matcher,
-    IOutbox outbox,
     TimeProvider time,
     ILogger<IngestionService> logger)
 {
@@ -53,17 +50,6 @@ public sealed class IngestionService(
             }
         }
         return new IngestionReport(reports);
-    }
-
-    /// <summary>Stores a parsed file under the source <c>file</c>; alerts only with <paramref name="notify"/>.</summary>
-    public SourceRunReport Import(ParseResult parsed, bool notify)
-    {
-        if (parsed.IsFailure) return new SourceRunReport(PaperSources.File) { Error = parsed.Error, RejectedEntries = parsed.Rejected };
-        var started = time.GetTimestamp();
-        var report = Store(PaperSources.File, [.. parsed.Papers.Select(p => new FetchedPaper(p))], parsed.Rejected, notify)
-            with { Duration = time.GetElapsedTime(started) };
-        LogOutcome(report);
-        return report;
     }
 
     private async Task<SourceRunReport> RunOneAsync(IPaperSource source, FetchRequest request, bool notify, CancellationToken ct)
@@ -107,25 +93,14 @@ public sealed class IngestionService(
 
     private SourceRunReport Store(string source, IReadOnlyList<FetchedPaper> items, IReadOnlyList<RejectedEntry> rejected, bool alert)
     {
-        var stored = items.Count == 0 ? new StoreResult([]) : papers.Save([.. items.Select(i => i.Paper)], source);
-        var alerts = 0;
-        if (alert)
-        {
-            var eligible = items.Where(i => i.AlertEligible).Select(i => i.Paper.Id).ToHashSet();
-            var candidates = stored.New.Where(p => eligible.Contains(p.Id)).ToArray();
-            if (candidates.Length > 0)
-            {
-                var matches = matcher.Match(candidates);
-                if (matches.Count > 0) alerts = outbox.Enqueue(matches);
-            }
-        }
+        var result = intake.Accept(items, source, alert);
         return new SourceRunReport(source)
         {
-            New = stored.NewCount,
-            Updated = stored.UpdatedCount,
-            Unchanged = stored.UnchangedCount,
+            New = result.New,
+            Updated = result.Updated,
+            Unchanged = result.Unchanged,
             RejectedEntries = rejected,
-            Alerts = alerts,
+            Alerts = result.AlertsQueued,
         };
     }
 

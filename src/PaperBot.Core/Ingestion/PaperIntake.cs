@@ -20,12 +20,19 @@ public sealed record IntakeResult(int New, int Updated, int Unchanged, int Alert
 public sealed class PaperIntake(IPaperStore store, IPaperMatcher matcher, IOutbox outbox)
 {
     /// <param name="alert">False for baselines, backfills and plain imports: papers are recorded, nobody is told.</param>
-    public IntakeResult Accept(IReadOnlyList<Paper> papers, string source, bool alert)
+    public IntakeResult Accept(IReadOnlyList<Paper> papers, string source, bool alert) =>
+        Accept([.. papers.Select(p => new FetchedPaper(p))], source, alert);
+
+    /// <summary>As above, but only new papers marked <see cref="FetchedPaper.AlertEligible"/> meet the matcher
+    /// (an arXiv cross-list or replacement is stored silently unless its announce type is configured).</summary>
+    public IntakeResult Accept(IReadOnlyList<FetchedPaper> fetched, string source, bool alert)
     {
-        if (papers.Count == 0) return IntakeResult.Empty;
-        var stored = store.Save(papers, source);
+        if (fetched.Count == 0) return IntakeResult.Empty;
+        var stored = store.Save([.. fetched.Select(f => f.Paper)], source);
         var fresh = stored.New.ToList();
-        var queued = alert && fresh.Count > 0 ? outbox.Enqueue(matcher.Match(fresh)) : 0;
+        var eligible = fetched.Where(f => f.AlertEligible).Select(f => f.Paper.Id).ToHashSet();
+        var alerting = alert ? fresh.Where(p => eligible.Contains(p.Id)).ToList() : [];
+        var queued = alerting.Count > 0 ? outbox.Enqueue(matcher.Match(alerting)) : 0;
         return new IntakeResult(fresh.Count, stored.UpdatedCount, stored.UnchangedCount, queued, fresh);
     }
 }

@@ -18,7 +18,7 @@ internal sealed class IngestionFixture
     public IngestionFixture() => Store = new InMemoryPaperStore(Time);
 
     public IngestionService Service(params IPaperSource[] sources) =>
-        new(sources, Store, States, Matcher, Outbox, Time, NullLogger<IngestionService>.Instance);
+        new(sources, new PaperIntake(Store, Matcher, Outbox), States, Time, NullLogger<IngestionService>.Instance);
 
     public static Paper Paper(string id, int? version = null, string? title = null) =>
         new() { Id = PaperId.Parse(id), Version = version, Title = title ?? $"Paper {id}" };

@@ -215,18 +215,4 @@ public sealed class IngestionServiceTests
         Assert.Equal(1, run.Rejected);
         Assert.Equal("item 3: the entry has no title", run.RejectedEntries[0].ToString());
     }
-
-    [Fact]
-    public void An_imported_file_is_stored_under_the_file_source_and_alerts_only_with_notify()
-    {
-        var parsed = new ParseResult([Paper("2401.00001"), Paper("2401.00002")], [new RejectedEntry("item 2", "no title")]);
-        var service = _f.Service();
-
-        var quiet = service.Import(parsed with { Papers = [parsed.Papers[0]] }, notify: false);
-        var loud = service.Import(parsed, notify: true);
-
-        Assert.Equal(("file", 1, 0), (quiet.Source, quiet.New, quiet.Alerts));
-        Assert.Equal((1, 1, 1, 1), (loud.New, loud.Unchanged, loud.Alerts, loud.Rejected));
-        Assert.True(_f.Store.Find(PaperId.Parse("2401.00001"))!.HasSource(PaperSources.File));
-    }
 }
