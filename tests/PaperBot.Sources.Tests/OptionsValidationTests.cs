@@ -81,7 +81,7 @@ public sealed class OptionsValidationTests
         });
 
         Assert.Equal(
-            [new SourceSchedule("huggingface", "0 5 * * * ?", "UTC"),
+            [new SourceSchedule("huggingface", "0 0 * * * ?", "UTC"),
              new SourceSchedule("arxiv-rss", "0 0 6 ? * MON-FRI", "America/New_York"),
              new SourceSchedule("jwr", "0 10 * * * ?", "UTC")],
             services.GetRequiredService<SourceSchedules>().Enabled());

@@ -18,9 +18,9 @@ public sealed class ArxivOptions : IValidatableObject
     /// <summary>Categories to query (<c>cs.CL</c>, <c>cs.LG</c>); required when enabled.</summary>
     public List<string> Categories { get; set; } = [];
 
-    /// <summary>Quartz cron expression: daily, after the 20:00 ET announcement has reached the API.</summary>
+    /// <summary>Quartz cron expression: after each announcement (20:00 ET Sunday–Thursday, i.e. 00:00–01:00 UTC Monday–Friday) has reached the API.</summary>
     [Required(ErrorMessage = "Sources:Arxiv:{0} is required.")]
-    public string Schedule { get; set; } = "0 30 2 * * ?";
+    public string Schedule { get; set; } = "0 30 1 ? * MON-FRI";
 
     /// <summary>The time zone <see cref="Schedule"/> is read in.</summary>
     [TimeZoneId("Sources:Arxiv:TimeZone")]

@@ -23,9 +23,9 @@ public sealed class ArxivRssOptions : IValidatableObject
     /// configuration binder appends to a list default rather than replacing it, so the default lives here.</summary>
     public List<string> AnnounceTypes { get; set; } = [];
 
-    /// <summary>Quartz cron expression: daily, after the midnight-ET rebuild.</summary>
+    /// <summary>Quartz cron expression: after the feeds' midnight-ET rebuild (04:00–05:00 UTC), Monday–Friday.</summary>
     [Required(ErrorMessage = "Sources:ArxivRss:{0} is required.")]
-    public string Schedule { get; set; } = "0 15 5 * * ?";
+    public string Schedule { get; set; } = "0 15 5 ? * MON-FRI";
 
     /// <summary>The time zone <see cref="Schedule"/> is read in.</summary>
     [TimeZoneId("Sources:ArxivRss:TimeZone")]

@@ -14,7 +14,7 @@ public sealed class HuggingFaceOptions
 
     /// <summary>Quartz cron expression (hourly by default: HF papers arrive through the day).</summary>
     [Required(ErrorMessage = "Sources:HuggingFace:{0} is required.")]
-    public string Schedule { get; set; } = "0 5 * * * ?";
+    public string Schedule { get; set; } = "0 0 * * * ?";
 
     /// <summary>The time zone <see cref="Schedule"/> is read in.</summary>
     [TimeZoneId("Sources:HuggingFace:TimeZone")]
