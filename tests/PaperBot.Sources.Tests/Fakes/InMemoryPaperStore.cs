@@ -8,11 +8,8 @@ internal sealed class InMemoryPaperStore(TimeProvider time) : IPaperStore
 {
     private readonly Dictionary<PaperId, Paper> _papers = [];
 
-    public List<(string Source, int Count)> Saves { get; } = [];
-
     public StoreResult Save(IReadOnlyList<Paper> papers, string source)
     {
-        Saves.Add((source, papers.Count));
         var results = new List<MergeResult>();
         foreach (var group in papers.GroupBy(p => p.Id))
         {

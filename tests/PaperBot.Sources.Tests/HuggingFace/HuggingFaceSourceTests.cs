@@ -29,7 +29,7 @@ public sealed class HuggingFaceSourceTests : IAsyncLifetime
 
         var result = await source.FetchAsync(FetchRequest.ForRange(new DateOnly(2025, 9, 6), new DateOnly(2025, 9, 8)), CancellationToken.None);
 
-        Assert.Equal(["?date=2025-09-06&limit=100", "?date=2025-09-07&limit=100", "?date=2025-09-08&limit=100"], _server.Requests.Select(r => r.Query));
+        Assert.Equal(["?date=2025-09-06&limit=100", "?date=2025-09-07&limit=100", "?date=2025-09-08&limit=100"], _server.RequestsTo("/api/daily_papers").Select(r => r.Query));
         Assert.Equal(3, result.Papers.Count);
         Assert.All(result.Papers, p => Assert.True(p.AlertEligible));
         Assert.Equal(PaperSources.HuggingFace, source.Name);
