@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PaperBot.Core;
 using PaperBot.Core.Ingestion;
 using PaperBot.Core.Papers;
 using PaperBot.Sources.Arxiv;
@@ -26,12 +27,11 @@ public static class SourcesServiceCollectionExtensions
         services.TryAddSingleton<PaperIntake>();
         services.TryAddTransient<IngestionService>();
         services.TryAddSingleton<SourceSchedules>();
-        services.AddOptions<SourceHttpOptions>().Bind(configuration.GetSection(SourceHttpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<HuggingFaceOptions>().Bind(configuration.GetSection(HuggingFaceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ArxivOptions>().Bind(configuration.GetSection(ArxivOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ArxivRssOptions>().Bind(configuration.GetSection(ArxivRssOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<FeedsOptions>().Configure(o => configuration.GetSection(FeedsOptions.Section).Bind(o.Feeds)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FeedsOptions>, FeedsOptionsValidator>());
+        services.AddValidatedOptions<SourceHttpOptions>(configuration);
+        services.AddValidatedOptions<HuggingFaceOptions>(configuration);
+        services.AddValidatedOptions<ArxivOptions>(configuration);
+        services.AddValidatedOptions<ArxivRssOptions>(configuration);
+        services.AddValidatedOptions<FeedsOptions>(configuration);
 
         if (IsEnabled(configuration, HuggingFaceOptions.Section, defaultValue: true))
         {
@@ -57,7 +57,7 @@ public static class SourcesServiceCollectionExtensions
             services.AddTransient<IPaperSource>(sp => sp.GetRequiredService<ArxivRssSource>());
         }
 
-        var feeds = configuration.GetSection(FeedsOptions.Section).Get<List<FeedOptions>>() ?? [];
+        var feeds = configuration.GetSection("Sources:Feeds").Get<List<FeedOptions>>() ?? [];
         if (feeds.Count > 0) services.AddHttpClient(FeedSource.HttpClientName).AddSourceDefaults();
         for (var i = 0; i < feeds.Count; i++)
         {
@@ -68,6 +68,14 @@ public static class SourcesServiceCollectionExtensions
                 sp.GetRequiredService<IOptions<SourceHttpOptions>>().Value));
         }
         return services;
+    }
+
+    /// <summary>Binds <typeparamref name="T"/> from its section and checks it on start with the same rules the host's
+    /// options loader applies (<see cref="IValidatedOptions.Validate"/>).</summary>
+    private static void AddValidatedOptions<T>(this IServiceCollection services, IConfiguration configuration) where T : class, IValidatedOptions
+    {
+        services.AddOptions<T>().Bind(configuration.GetSection(T.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<T>, ValidatedOptionsValidator<T>>());
     }
 
     private static bool IsEnabled(IConfiguration configuration, string section, bool defaultValue) =>

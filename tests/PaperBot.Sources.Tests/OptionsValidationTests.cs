@@ -19,36 +19,50 @@ public sealed class OptionsValidationTests
     [Fact]
     public void An_enabled_arxiv_source_needs_categories()
     {
-        Assert.Contains("Sources:Arxiv:Categories must name at least one category",
+        Assert.Contains("Sources:Arxiv:Categories: must name at least one category",
             ErrorOf<ArxivOptions>(new() { ["Sources:Arxiv:Enabled"] = "true" }), StringComparison.Ordinal);
     }
 
     [Fact]
     public void An_enabled_arxiv_rss_source_needs_categories()
     {
-        Assert.Contains("Sources:ArxivRss:Categories must name at least one category",
+        Assert.Contains("Sources:ArxivRss:Categories: must name at least one category",
             ErrorOf<ArxivRssOptions>(new() { ["Sources:ArxivRss:Enabled"] = "true" }), StringComparison.Ordinal);
     }
 
     [Fact]
     public void An_unknown_schedule_time_zone_is_rejected()
     {
-        Assert.Contains("Sources:HuggingFace:TimeZone 'Mars/Olympus' is not a known time zone",
+        Assert.Contains("Sources:HuggingFace:TimeZone: 'Mars/Olympus' is not a known time zone",
             ErrorOf<HuggingFaceOptions>(new() { ["Sources:HuggingFace:Enabled"] = "true", ["Sources:HuggingFace:TimeZone"] = "Mars/Olympus" }), StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_relative_base_url_is_rejected()
     {
-        Assert.Contains("Sources:HuggingFace:BaseUrl must be an absolute URL",
+        Assert.Contains("Sources:HuggingFace:BaseUrl: must be an absolute URL",
             ErrorOf<HuggingFaceOptions>(new() { ["Sources:HuggingFace:Enabled"] = "true", ["Sources:HuggingFace:BaseUrl"] = "huggingface.co" }), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Http_limits_out_of_range_are_rejected()
     {
-        Assert.Contains("Sources:Http:RetryCount must be between 0 and 10",
+        Assert.Contains("Sources:Http:RetryCount: must be between 0 and 10",
             ErrorOf<SourceHttpOptions>(new() { ["Sources:Http:RetryCount"] = "50" }), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_host_options_loader_gets_the_same_problems_keyed_by_their_full_names()
+    {
+        var arxiv = new ArxivOptions { Enabled = true, MinInterval = TimeSpan.FromSeconds(1), PageSize = 0 };
+
+        Assert.Equal(
+            ["Sources:Arxiv:MinInterval: must be at least 00:00:03 (arXiv allows one request every 3 seconds)",
+             "Sources:Arxiv:PageSize: must be between 1 and 2000"],
+            arxiv.Validate().Select(e => e.ToString()));
+        Assert.Empty(new HuggingFaceOptions().Validate());
+        Assert.Equal(["Sources:Feeds:0:Url: '' is not an absolute http(s) URL"],
+            new PaperBot.Sources.Feeds.FeedsOptions { Feeds = [new() { Name = "jwr" }] }.Validate().Select(e => e.ToString()));
     }
 
     [Fact]

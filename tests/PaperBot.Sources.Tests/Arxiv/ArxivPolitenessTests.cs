@@ -77,7 +77,7 @@ public sealed class ArxivPolitenessTests
         });
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<ArxivOptions>>().Value);
-        Assert.Contains("Sources:Arxiv:MinInterval must be at least 00:00:03", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Sources:Arxiv:MinInterval: must be at least 00:00:03", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

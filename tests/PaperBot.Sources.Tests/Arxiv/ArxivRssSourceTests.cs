@@ -84,6 +84,6 @@ public sealed class ArxivRssSourceTests : IAsyncLifetime
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<ArxivRssOptions>>().Value);
 
-        Assert.Contains("Sources:ArxivRss:AnnounceTypes has 'novel'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Sources:ArxivRss:AnnounceTypes: has 'novel'", error.Message, StringComparison.Ordinal);
     }
 }

@@ -60,9 +60,9 @@ public sealed class FeedSourceTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("", "http://example.org/feed", "Sources:Feeds:0:Name is required.")]
-    [InlineData("arxiv", "http://example.org/feed", "Sources:Feeds:0:Name 'arxiv' is a built-in source name.")]
-    [InlineData("jwr", "ftp://example.org/feed", "Sources:Feeds:0:Url 'ftp://example.org/feed' is not an absolute http(s) URL.")]
+    [InlineData("", "http://example.org/feed", "Sources:Feeds:0:Name: is required")]
+    [InlineData("arxiv", "http://example.org/feed", "Sources:Feeds:0:Name: 'arxiv' is a built-in source name")]
+    [InlineData("jwr", "ftp://example.org/feed", "Sources:Feeds:0:Url: 'ftp://example.org/feed' is not an absolute http(s) URL")]
     public void A_bad_feed_entry_is_rejected_at_start_naming_its_key(string name, string url, string message)
     {
         using var services = Services((name, url));
@@ -77,6 +77,6 @@ public sealed class FeedSourceTests : IAsyncLifetime
         using var services = Services(("jwr", "https://a.example/rss"), ("JWR", "https://b.example/rss"));
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<FeedsOptions>>().Value);
-        Assert.Contains("Sources:Feeds:1:Name 'JWR' is used by another feed.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Sources:Feeds:1:Name: 'JWR' is used by another feed", error.Message, StringComparison.Ordinal);
     }
 }
