@@ -10,10 +10,11 @@ namespace PaperBot.Sources.Arxiv;
 /// <summary>
 /// The arXiv API, newest submissions first, page by page (<c>start</c>, <c>max_results</c>) until a page holds a paper
 /// already stored (a latest poll), the result set ends, or <see cref="ArxivOptions.MaxPages"/> is reached.
-/// Requests are spaced by the HTTP client's <see cref="SpacingHandler"/>. An empty page inside the result set
-/// is an error (arXiv's index lag or throttling), not the end.
+/// Requests are spaced by the HTTP client's <see cref="SpacingHandler"/>. A throttled page ("Rate exceeded.") or an
+/// empty page inside the result set (index lag) is tried again a few times, then fails the run — never read as the end.
 /// </summary>
-public sealed class ArxivApiSource(HttpClient http, IOptions<ArxivOptions> options, IOptions<SourceHttpOptions> httpOptions, IPaperStore store) : IPaperSource
+public sealed class ArxivApiSource(HttpClient http, IOptions<ArxivOptions> options, IOptions<SourceHttpOptions> httpOptions, IPaperStore store, TimeProvider time)
+    : IPaperSource
 {
     private readonly ArxivAtomParser _parser = new();
 
@@ -28,18 +29,9 @@ public sealed class ArxivApiSource(HttpClient http, IOptions<ArxivOptions> optio
         var start = 0;
         for (var pageNumber = 0; pageNumber < o.MaxPages; pageNumber++)
         {
-            var url = ArxivQuery.PageUrl(o.BaseUrl, query, start, o.PageSize);
-            var fetch = await HttpDocumentFetcher.GetAsync(http, url, CacheValidators.None, httpOptions.Value, cancellationToken).ConfigureAwait(false);
-            if (fetch.Status != HttpFetchStatus.Ok) return SourceFetchResult.Failed(fetch.Error ?? $"GET {url} answered 304 to an unconditional request.");
-
-            var page = _parser.ParsePage(new MemoryStream(fetch.Body, writable: false));
-            if (page.Result.IsFailure) return SourceFetchResult.Failed(page.Result.Error!);
-            if (page.EntryCount == 0)
-            {
-                if (start == 0 || page.TotalResults is null || start >= page.TotalResults) break;
-                return SourceFetchResult.Failed(
-                    $"arXiv returned an empty page at start={start.ToString(CultureInfo.InvariantCulture)} of {page.TotalResults.Value.ToString(CultureInfo.InvariantCulture)} results (index lag or throttling); try again later.");
-            }
+            var (page, error) = await FetchPageWithRetriesAsync(o, query, start, cancellationToken).ConfigureAwait(false);
+            if (error is not null) return SourceFetchResult.Failed(error);
+            if (page!.EntryCount == 0) break;
 
             papers.AddRange(page.Result.Papers.Select(p => new FetchedPaper(p)));
             rejected.AddRange(page.Result.Rejected);
@@ -49,5 +41,29 @@ public sealed class ArxivApiSource(HttpClient http, IOptions<ArxivOptions> optio
             if (reachedStored || page.TotalResults is not { } total || start >= total) break;
         }
         return new SourceFetchResult { Papers = papers, Rejected = rejected };
+    }
+
+    private async Task<(ArxivAtomPage? Page, string? Error)> FetchPageWithRetriesAsync(ArxivOptions o, string query, int start, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var (page, error, transient) = await FetchPageAsync(o, query, start, ct).ConfigureAwait(false);
+            if (error is null || !transient || attempt >= o.PageRetries) return (page, error);
+            await Task.Delay(o.PageRetryDelay * Math.Pow(2, attempt), time, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<(ArxivAtomPage? Page, string? Error, bool Transient)> FetchPageAsync(ArxivOptions o, string query, int start, CancellationToken ct)
+    {
+        var url = ArxivQuery.PageUrl(o.BaseUrl, query, start, o.PageSize);
+        // Error statuses (429, 503) were already retried by the client's resilience pipeline.
+        var fetch = await HttpDocumentFetcher.GetAsync(http, url, CacheValidators.None, httpOptions.Value, ct).ConfigureAwait(false);
+        if (fetch.Status != HttpFetchStatus.Ok) return (null, fetch.Error ?? $"GET {url} answered 304 to an unconditional request.", false);
+
+        var page = _parser.ParsePage(new MemoryStream(fetch.Body, writable: false));
+        if (page.Result.IsFailure) return (null, page.Result.Error, page.Throttled);
+        if (page.EntryCount == 0 && page.TotalResults is { } total && start < total)
+            return (null, $"arXiv returned an empty page at start={start.ToString(CultureInfo.InvariantCulture)} of {total.ToString(CultureInfo.InvariantCulture)} results (index lag or throttling); try again later.", true);
+        return (page, null, false);
     }
 }

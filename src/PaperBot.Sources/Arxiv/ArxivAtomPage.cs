@@ -8,5 +8,8 @@ public sealed record ArxivAtomPage(ParseResult Result, int? TotalResults, int? S
     /// <summary>Entries on this page, counting rejected ones: what paging advances by.</summary>
     public int EntryCount => Result.Papers.Count + Result.Rejected.Count;
 
+    /// <summary>arXiv answered "Rate exceeded." instead of a page: worth another try later.</summary>
+    public bool Throttled { get; init; }
+
     public static ArxivAtomPage Failed(string error) => new(ParseResult.Failed(error), null, null, null);
 }

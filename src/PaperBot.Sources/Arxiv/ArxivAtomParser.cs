@@ -31,7 +31,7 @@ public sealed class ArxivAtomParser : IDocumentParser
     {
         if (!DocumentBytes.TryReadAll(stream, ParseLimits.MaxDocumentBytes, out var bytes, out var readError))
             return ArxivAtomPage.Failed(readError!);
-        if (IsRateExceeded(bytes)) return ArxivAtomPage.Failed("arXiv is throttling requests: \"Rate exceeded.\"");
+        if (IsRateExceeded(bytes)) return ArxivAtomPage.Failed("arXiv is throttling requests: \"Rate exceeded.\"") with { Throttled = true };
         if (!SafeXml.TryLoad(bytes, out var document, out var xmlError)) return ArxivAtomPage.Failed(xmlError!);
 
         var feed = document.Root;

@@ -39,6 +39,14 @@ public sealed class ArxivOptions : IValidatedOptions, IValidatableObject
     [Range(1, 500, ErrorMessage = "must be between {1} and {2}")]
     public int MaxPages { get; set; } = 20;
 
+    /// <summary>Further tries of a page that came back throttled ("Rate exceeded.") or empty inside the result set.</summary>
+    [Range(0, 5, ErrorMessage = "must be between {1} and {2}")]
+    public int PageRetries { get; set; } = 2;
+
+    /// <summary>Wait before the first such retry, doubled each time (on top of the 3 s spacing).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "must be between {1} and {2}")]
+    public TimeSpan PageRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Enabled && Categories.Count == 0)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using PaperBot.Core.Ingestion;
 using PaperBot.Core.Papers;
 using PaperBot.Sources.Arxiv;
@@ -25,9 +26,15 @@ public sealed class ArxivApiSourceTests : IAsyncLifetime
         await _server.DisposeAsync();
     }
 
-    private ArxivApiSource Source(params string[] categories) => new(_http,
-        Options.Create(new ArxivOptions { Enabled = true, BaseUrl = _server.BaseUri.ToString(), Categories = [.. categories], PageSize = 3 }),
-        Options.Create(new SourceHttpOptions()), _store);
+    private ArxivApiSource Source(params string[] categories) => Source(categories, pageRetries: 0);
+
+    private ArxivApiSource Source(string[] categories, int pageRetries) => new(_http,
+        Options.Create(new ArxivOptions
+        {
+            Enabled = true, BaseUrl = _server.BaseUri.ToString(), Categories = [.. categories], PageSize = 3,
+            PageRetries = pageRetries, PageRetryDelay = TimeSpan.Zero,
+        }),
+        Options.Create(new SourceHttpOptions()), _store, TimeProvider.System);
 
     private static FixtureResponse Atom(string fixture) => FixtureResponse.File($"sources/{fixture}", "application/atom+xml");
 
@@ -84,6 +91,77 @@ public sealed class ArxivApiSourceTests : IAsyncLifetime
 
         Assert.Equal("arXiv returned an empty page at start=3 of 5 results (index lag or throttling); try again later.", result.Error);
         Assert.Empty(result.Papers);
+    }
+
+    [Fact]
+    public async Task An_empty_page_inside_the_result_set_is_tried_again_before_it_fails_the_run()
+    {
+        var page2 = 0;
+        _server.On(Path, r => r.Query.Contains("&start=0&", StringComparison.Ordinal) ? Atom("arxiv-api-page1.atom")
+            : Interlocked.Increment(ref page2) == 1 ? Atom("arxiv-api-empty-page.atom") : Atom("arxiv-api-page2.atom"));
+
+        var result = await Source(["cs.CL"], pageRetries: 2).FetchAsync(FetchRequest.Latest, CancellationToken.None);
+
+        Assert.Null(result.Error);
+        Assert.Equal(5, result.Papers.Count);
+        Assert.Equal(3, _server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_throttled_page_is_tried_again()
+    {
+        var first = 0;
+        _server.On(Path, r => !r.Query.Contains("&start=0&", StringComparison.Ordinal) ? Atom("arxiv-api-page2.atom")
+            : Interlocked.Increment(ref first) == 1 ? FixtureResponse.File("sources/arxiv-rate-exceeded.txt", "text/plain") : Atom("arxiv-api-page1.atom"));
+
+        var result = await Source(["cs.CL"], pageRetries: 1).FetchAsync(FetchRequest.Latest, CancellationToken.None);
+
+        Assert.Null(result.Error);
+        Assert.Equal(5, result.Papers.Count);
+        Assert.Equal(3, _server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_page_retry_waits_the_configured_delay_by_the_injected_clock()
+    {
+        _server.On(Path, FixtureResponse.File("sources/arxiv-rate-exceeded.txt", "text/plain"), Atom("arxiv-api-no-results.atom"));
+        var time = new FakeTimeProvider();
+        var source = new ArxivApiSource(_http,
+            Options.Create(new ArxivOptions { Enabled = true, BaseUrl = _server.BaseUri.ToString(), Categories = ["cs.CL"], PageRetries = 1, PageRetryDelay = TimeSpan.FromSeconds(10) }),
+            Options.Create(new SourceHttpOptions()), _store, time);
+
+        var fetch = source.FetchAsync(FetchRequest.Latest, CancellationToken.None);
+        while (_server.Requests.Count == 0) await Task.Delay(5);
+        await Task.Delay(50);
+        time.Advance(TimeSpan.FromSeconds(9.9));
+        await Task.Delay(50);
+        Assert.False(fetch.IsCompleted);
+        Assert.Single(_server.Requests);
+        time.Advance(TimeSpan.FromSeconds(0.1));
+
+        Assert.Null((await fetch.WaitAsync(TimeSpan.FromSeconds(10))).Error);
+        Assert.Equal(2, _server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Throttling_that_outlasts_the_retries_fails_the_run()
+    {
+        _server.On(Path, FixtureResponse.File("sources/arxiv-rate-exceeded.txt", "text/plain"));
+
+        var result = await Source(["cs.CL"], pageRetries: 2).FetchAsync(FetchRequest.Latest, CancellationToken.None);
+
+        Assert.Equal("arXiv is throttling requests: \"Rate exceeded.\"", result.Error);
+        Assert.Equal(3, _server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task An_error_entry_is_not_retried()
+    {
+        _server.On(Path, Atom("arxiv-api-error.atom"));
+
+        await Source(["cs.CL"], pageRetries: 3).FetchAsync(FetchRequest.Latest, CancellationToken.None);
+
+        Assert.Single(_server.Requests);
     }
 
     [Fact]

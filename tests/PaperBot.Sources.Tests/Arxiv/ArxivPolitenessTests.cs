@@ -23,7 +23,7 @@ public sealed class ArxivPolitenessTests
         using var http = new HttpClient(new SpacingHandler(spacer) { InnerHandler = new SocketsHttpHandler() });
         var source = new ArxivApiSource(http,
             Options.Create(new ArxivOptions { Enabled = true, BaseUrl = server.BaseUri.ToString(), Categories = ["cs.CL"], PageSize = 3 }),
-            Options.Create(new SourceHttpOptions()), new InMemoryPaperStore(time));
+            Options.Create(new SourceHttpOptions()), new InMemoryPaperStore(time), time);
 
         // Two backfill runs: four requests that each must wait for the previous one's 3 s.
         var backfill = FetchRequest.ForDay(new DateOnly(2024, 1, 2));
