@@ -18,6 +18,7 @@ public static class CliApp
         root.Subcommands.Add(RunVerb.Create(ctx));
         root.Subcommands.Add(DemoVerb.Create(ctx));
         root.Subcommands.Add(ImportVerb.Create(ctx));
+        root.Subcommands.Add(IngestVerb.Create(ctx));
         root.Subcommands.Add(SearchVerb.Create(ctx));
         root.Subcommands.Add(MatchVerb.Create(ctx));
         root.Subcommands.Add(LatestVerb.Create(ctx));

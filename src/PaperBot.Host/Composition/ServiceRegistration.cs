@@ -7,6 +7,7 @@ using PaperBot.Core.Storage;
 using PaperBot.Email;
 using PaperBot.Email.Messages;
 using PaperBot.Email.Pickup;
+using PaperBot.Sources;
 using PaperBot.Storage;
 
 namespace PaperBot.Host.Composition;
@@ -33,6 +34,7 @@ public static class ServiceRegistration
 
         services.AddSingleton<IPaperMatcher, KeywordMatcher>();
         services.AddSingleton<PaperIntake>();
+        services.AddPaperSources(settings.Configuration);
 
         services.AddSingleton<DigestMessageBuilder>();
         services.AddSingleton(_ => new PickupDirectoryWriter(settings.Email.PickupDirectory));
