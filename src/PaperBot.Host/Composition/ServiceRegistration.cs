@@ -7,6 +7,7 @@ using PaperBot.Core.Storage;
 using PaperBot.Email;
 using PaperBot.Email.Messages;
 using PaperBot.Email.Pickup;
+using PaperBot.Host.Delivery;
 using PaperBot.Storage;
 
 namespace PaperBot.Host.Composition;
@@ -36,6 +37,7 @@ public static class ServiceRegistration
 
         services.AddSingleton<DigestMessageBuilder>();
         services.AddSingleton(_ => new PickupDirectoryWriter(settings.Email.PickupDirectory));
+        services.AddDelivery(settings);
         return services;
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PaperBot.Host.Composition;
+using PaperBot.Host.Jobs;
 using PaperBot.Host.Web;
 using PaperBot.Storage;
 using Quartz;
@@ -31,7 +32,11 @@ public static class RunVerb
         builder.WebHost.UseUrls(settings.Web.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
         builder.Services.AddPaperBot(settings, ctx.Time);
-        builder.Services.AddQuartz(q => q.UseTimeProvider(ctx.Time));
+        builder.Services.AddQuartz(q =>
+        {
+            q.UseTimeProvider(ctx.Time);
+            DispatchJob.Schedule(q);
+        });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 
         await using var app = builder.Build();
