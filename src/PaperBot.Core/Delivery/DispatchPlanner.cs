@@ -41,7 +41,8 @@ public sealed class DispatchPlanner(int maxItemsPerBatch)
     {
         // Claimed batches keep their composition, so a retry carries the same idempotency key.
         var claimed = items.Where(i => i.Batch is not null).GroupBy(i => i.Batch!.Id).ToList();
-        if (claimed.Any(g => g.Max(i => i.NextAttemptAt) > now)) return; // failing target: wait, keep order
+        // A failing target waits for its retry time, and a claim still under its lease is in flight: keep order.
+        if (claimed.Any(g => g.Max(i => i.NextAttemptAt) > now || g.Any(i => i.Status == OutboxStatus.Sending))) return;
         var busyDigests = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in claimed.OrderBy(g => g.Min(i => i.CreatedAt)))
         {
