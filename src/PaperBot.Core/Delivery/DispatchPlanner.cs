@@ -40,9 +40,12 @@ public sealed class DispatchPlanner(int maxItemsPerBatch)
         OutboxSnapshot snapshot, DateTimeOffset now, bool digestsDueNow, List<PlannedBatch> batches)
     {
         // Claimed batches keep their composition, so a retry carries the same idempotency key.
-        var claimed = items.Where(i => i.Batch is not null).GroupBy(i => i.Batch!.Id).ToList();
-        // A failing target waits for its retry time, and a claim still under its lease is in flight: keep order.
-        if (claimed.Any(g => g.Max(i => i.NextAttemptAt) > now || g.Any(i => i.Status == OutboxStatus.Sending))) return;
+        if (items.Any(i => i.Status == OutboxStatus.Sending)) return; // still under its lease: in flight
+        var claims = items.Where(i => i.Batch is not null).GroupBy(i => i.Batch!.Id).ToList();
+        // A claim whose subscription was removed or paused meanwhile dissolves: its items are planned afresh.
+        var claimed = claims.Where(g => subscriptions.TryGetValue(g.First().Batch!.SubscriptionId, out var s) && s.IsActive).ToList();
+        var dissolved = claims.Except(claimed).SelectMany(g => g).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        if (claimed.Any(g => g.Max(i => i.NextAttemptAt) > now)) return; // a failing target waits for its retry time, keeping order
         var busyDigests = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in claimed.OrderBy(g => g.Min(i => i.CreatedAt)))
         {
@@ -54,7 +57,7 @@ public sealed class DispatchPlanner(int maxItemsPerBatch)
 
         var claimedPapers = claimed.SelectMany(g => g).Select(i => i.PaperId).ToHashSet();
         var fresh = items
-            .Where(i => i.Batch is null && i.Status == OutboxStatus.Pending && i.NextAttemptAt <= now && !claimedPapers.Contains(i.PaperId)
+            .Where(i => (i.Batch is null || dissolved.Contains(i.Id)) && i.NextAttemptAt <= now && !claimedPapers.Contains(i.PaperId)
                         && subscriptions.TryGetValue(i.SubscriptionId, out var s) && s.IsActive)
             .GroupBy(i => i.PaperId)
             .ToList();

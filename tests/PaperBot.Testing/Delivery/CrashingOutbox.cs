@@ -16,12 +16,21 @@ public sealed class CrashingOutbox(IOutbox inner) : IOutbox
     private readonly Dictionary<string, int> _calls = [];
     private (string Method, int Nth)? _crash;
 
-    public void CrashAt(string method, int nth = 1) => _crash = (method, nth);
+    /// <summary>Arms the crash, counting calls from now.</summary>
+    public void CrashAt(string method, int nth = 1)
+    {
+        _calls.Clear();
+        _crash = (method, nth);
+    }
+
+    public void Disarm() => _crash = null;
 
     private void Step(string method)
     {
         var n = _calls[method] = _calls.GetValueOrDefault(method) + 1;
-        if (_crash is { } c && c.Method == method && c.Nth == n) throw new SimulatedCrash($"{method} #{n}");
+        if (_crash is not { } c || c.Method != method || c.Nth != n) return;
+        _crash = null;
+        throw new SimulatedCrash($"{method} #{n}");
     }
 
     public int Enqueue(IReadOnlyList<PaperMatch> matches)
