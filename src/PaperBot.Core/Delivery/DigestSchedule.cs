@@ -41,6 +41,9 @@ public static class DigestSchedule
         return new DateTimeOffset(local, offset).ToUniversalTime();
     }
 
+    // Looking a zone up reads tzdata; a pass asks for the same few zones for every subscription.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TimeZoneInfo> Zones = new(StringComparer.Ordinal);
+
     private static TimeZoneInfo Zone(string id) =>
-        ScheduleValidation.TryFindTimeZone(id, out var zone) ? zone : TimeZoneInfo.Utc;
+        Zones.GetOrAdd(id, static z => ScheduleValidation.TryFindTimeZone(z, out var zone) ? zone : TimeZoneInfo.Utc);
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using PaperBot.Core.Papers;
 using PaperBot.Core.Storage;
 using PaperBot.Core.Subscriptions;
 
@@ -13,104 +14,171 @@ namespace PaperBot.Core.Delivery;
 /// </summary>
 public sealed class DispatchPlanner(int maxItemsPerBatch)
 {
+    public int MaxItemsPerBatch => maxItemsPerBatch;
+
     public IReadOnlyList<PlannedBatch> Plan(OutboxSnapshot snapshot, IReadOnlyDictionary<string, Subscription> subscriptions,
         DateTimeOffset now, bool digestsDueNow = false)
     {
-        var batches = new List<PlannedBatch>();
-        var byTarget = snapshot.Open.GroupBy(i => i.Target);
-        var digestsByTarget = subscriptions.Values
-            .Where(s => s.Mode != DeliveryMode.Instant && s.IsActive)
-            .GroupBy(s => s.Subscriber.TargetKey)
-            .ToDictionary(g => g.Key, g => g.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id, StringComparer.Ordinal).ToList());
-        var seen = new HashSet<string>();
-        foreach (var items in byTarget)
+        var byTarget = new Dictionary<string, List<OutboxItem>>(StringComparer.Ordinal);
+        foreach (var item in snapshot.Open)
         {
-            seen.Add(items.Key);
-            PlanTarget(items.Key, items.ToList(), digestsByTarget.GetValueOrDefault(items.Key) ?? [], subscriptions, snapshot, now, digestsDueNow, batches);
+            if (!byTarget.TryGetValue(item.Target, out var list)) byTarget[item.Target] = list = new List<OutboxItem>(4);
+            list.Add(item);
         }
-        // Due digests of targets with nothing open: empty digests (sent or skipped per configuration).
-        foreach (var (target, digests) in digestsByTarget)
+        // Due digests only: a digest that is not due neither sends nor takes papers from another.
+        var dueDigests = new Dictionary<string, List<(Subscription Sub, DateTimeOffset? Last)>>(StringComparer.Ordinal);
+        foreach (var s in subscriptions.Values)
         {
-            if (!seen.Contains(target)) PlanTarget(target, [], digests, subscriptions, snapshot, now, digestsDueNow, batches);
+            if (s.Mode == DeliveryMode.Instant || !s.IsActive) continue;
+            DateTimeOffset? last = snapshot.LastDigestAt.TryGetValue(s.Id, out var at) ? at : null;
+            if (!digestsDueNow && !DigestSchedule.IsDue(s, last, now)) continue;
+            var target = s.Subscriber.TargetKey;
+            if (!dueDigests.TryGetValue(target, out var list)) dueDigests[target] = list = [];
+            list.Add((s, last));
+        }
+
+        var batches = new List<PlannedBatch>();
+        foreach (var (target, items) in byTarget)
+            new TargetPlan(this, target, subscriptions, now, batches).Plan(items, dueDigests.GetValueOrDefault(target));
+        // Due digests of targets with nothing open: empty digests (sent or skipped per configuration).
+        foreach (var (target, digests) in dueDigests)
+        {
+            if (!byTarget.ContainsKey(target)) new TargetPlan(this, target, subscriptions, now, batches).Plan([], digests);
         }
         return batches;
     }
 
-    private void PlanTarget(string target, List<OutboxItem> items, List<Subscription> digests, IReadOnlyDictionary<string, Subscription> subscriptions,
-        OutboxSnapshot snapshot, DateTimeOffset now, bool digestsDueNow, List<PlannedBatch> batches)
+    private sealed class TargetPlan(DispatchPlanner planner, string target, IReadOnlyDictionary<string, Subscription> subscriptions,
+        DateTimeOffset now, List<PlannedBatch> batches)
     {
-        // Claimed batches keep their composition, so a retry carries the same idempotency key.
-        if (items.Any(i => i.Status == OutboxStatus.Sending)) return; // still under its lease: in flight
-        var claims = items.Where(i => i.Batch is not null).GroupBy(i => i.Batch!.Id).ToList();
-        // A claim whose subscription was removed or paused meanwhile dissolves: its items are planned afresh.
-        var claimed = claims.Where(g => subscriptions.TryGetValue(g.First().Batch!.SubscriptionId, out var s) && s.IsActive).ToList();
-        var dissolved = claims.Except(claimed).SelectMany(g => g).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-        if (claimed.Any(g => g.Max(i => i.NextAttemptAt) > now)) return; // a failing target waits for its retry time, keeping order
-        var busyDigests = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var group in claimed.OrderBy(g => g.Min(i => i.CreatedAt)))
+        public void Plan(List<OutboxItem> items, List<(Subscription Sub, DateTimeOffset? Last)>? digests)
         {
-            var batch = group.First().Batch!;
-            busyDigests.Add(batch.SubscriptionId);
-            var entries = Entries(group);
-            batches.Add(Compose(batch, target, entries, group.Max(i => i.Attempts)));
+            var hasClaims = false;
+            foreach (var i in items)
+            {
+                if (i.Status == OutboxStatus.Sending) return; // still under its lease: in flight, keep order
+                hasClaims |= i.Batch is not null;
+            }
+            var claims = hasClaims ? Claims(items) : null;
+            if (claims is { Blocked: true }) return; // a failing target waits for its retry time, keeping order
+
+            // Fresh items, by paper, of active subscriptions.
+            var byPaper = new Dictionary<PaperId, List<OutboxItem>>();
+            foreach (var i in items)
+            {
+                if (i.Batch is not null && claims?.Dissolved.Contains(i.Id) != true) continue;
+                if (i.NextAttemptAt > now || claims?.Papers.Contains(i.PaperId) == true) continue;
+                if (!subscriptions.TryGetValue(i.SubscriptionId, out var s) || !s.IsActive) continue;
+                if (!byPaper.TryGetValue(i.PaperId, out var list)) byPaper[i.PaperId] = list = new List<OutboxItem>(1);
+                list.Add(i);
+            }
+
+            var instant = new List<(PlannedEntry Entry, string Sub)>();
+            var waiting = new List<List<OutboxItem>>();
+            foreach (var list in byPaper.Values)
+            {
+                if (InstantSubscription(list) is { } sub) instant.Add((Entry(list), sub));
+                else waiting.Add(list);
+            }
+            // Arrival order across the target's instant subscriptions; a batch is presented as its first paper's subscription's.
+            instant.Sort((a, b) => ArrivalOrder(a.Entry, b.Entry));
+            foreach (var chunk in instant.Chunk(planner.MaxItemsPerBatch))
+            {
+                var shown = chunk.Select(x => x.Entry).ToList();
+                batches.Add(new PlannedBatch(new BatchRef(BatchId(target, shown, ""), chunk[0].Sub, BatchKind.Alert), target, shown, [], 0));
+            }
+
+            foreach (var (digest, last) in (digests ?? []).OrderBy(d => d.Sub.CreatedAt).ThenBy(d => d.Sub.Id, StringComparer.Ordinal))
+            {
+                if (claims?.BusyDigests.Contains(digest.Id) == true) continue;
+                var entries = new List<PlannedEntry>();
+                for (var k = waiting.Count - 1; k >= 0; k--)
+                {
+                    if (!waiting[k].Exists(i => i.SubscriptionId == digest.Id)) continue;
+                    entries.Add(Entry(waiting[k]));
+                    waiting.RemoveAt(k);
+                }
+                // The period (last digest) is part of the id, so two empty digests are two messages.
+                var id = BatchId(target, BestFirst(entries), $"{digest.Id}@{last?.UtcTicks}");
+                batches.Add(planner.Compose(new BatchRef(id, digest.Id, BatchKind.Digest), target, entries, 0));
+            }
         }
 
-        var claimedPapers = claimed.SelectMany(g => g).Select(i => i.PaperId).ToHashSet();
-        var fresh = items
-            .Where(i => (i.Batch is null || dissolved.Contains(i.Id)) && i.NextAttemptAt <= now && !claimedPapers.Contains(i.PaperId)
-                        && subscriptions.TryGetValue(i.SubscriptionId, out var s) && s.IsActive)
-            .GroupBy(i => i.PaperId)
-            .ToList();
-
-        var instant = fresh
-            .Where(g => g.Any(i => subscriptions[i.SubscriptionId].Mode == DeliveryMode.Instant))
-            .Select(g => (Entry: Entry(g), Sub: g.Select(i => i.SubscriptionId).Where(id => subscriptions[id].Mode == DeliveryMode.Instant).Order(StringComparer.Ordinal).First()))
-            .OrderBy(x => x.Entry.CreatedAt).ThenBy(x => x.Entry.PaperId.Value, StringComparer.Ordinal)
-            .ToList();
-        // Arrival order across the target's instant subscriptions; the batch is presented as its first paper's subscription's.
-        foreach (var chunk in instant.Chunk(maxItemsPerBatch))
+        private string? InstantSubscription(List<OutboxItem> items)
         {
-            var shown = chunk.Select(x => x.Entry).ToList();
-            batches.Add(new PlannedBatch(new BatchRef(BatchId(target, shown, ""), chunk[0].Sub, BatchKind.Alert), target, shown, [], 0));
+            string? first = null;
+            foreach (var i in items)
+            {
+                if (subscriptions[i.SubscriptionId].Mode == DeliveryMode.Instant && (first is null || string.CompareOrdinal(i.SubscriptionId, first) < 0))
+                    first = i.SubscriptionId;
+            }
+            return first;
         }
 
-        var taken = instant.Select(x => x.Entry.PaperId).ToHashSet();
-        foreach (var digest in digests)
+        /// <summary>Claimed batches keep their composition, so a retry carries the same idempotency key; a claim whose
+        /// subscription was removed or paused meanwhile dissolves and its items are planned afresh.</summary>
+        private Claims Claims(List<OutboxItem> items)
         {
-            var last = snapshot.LastDigestAt.TryGetValue(digest.Id, out var at) ? at : (DateTimeOffset?)null;
-            if (busyDigests.Contains(digest.Id) || !(digestsDueNow || DigestSchedule.IsDue(digest, last, now))) continue;
-            var entries = fresh
-                .Where(g => !taken.Contains(g.Key) && g.Any(i => i.SubscriptionId == digest.Id))
-                .Select(Entry)
-                .ToList();
-            taken.UnionWith(entries.Select(e => e.PaperId));
-            var ordered = BestFirst(entries);
-            // The period (last digest) is part of the id, so two empty digests are two messages.
-            var id = BatchId(target, ordered, $"{digest.Id}@{last?.UtcTicks}");
-            batches.Add(Compose(new BatchRef(id, digest.Id, BatchKind.Digest), target, ordered, 0));
+            var groups = items.Where(i => i.Batch is not null).GroupBy(i => i.Batch!.Id).ToList();
+            var live = groups.Where(g => subscriptions.TryGetValue(g.First().Batch!.SubscriptionId, out var s) && s.IsActive).ToList();
+            var result = new Claims(
+                groups.Except(live).SelectMany(g => g).Select(i => i.Id).ToHashSet(StringComparer.Ordinal),
+                live.SelectMany(g => g).Select(i => i.PaperId).ToHashSet(),
+                live.Select(g => g.First().Batch!.SubscriptionId).ToHashSet(StringComparer.Ordinal),
+                live.Any(g => g.Max(i => i.NextAttemptAt) > now));
+            if (result.Blocked) return result;
+            foreach (var group in live.OrderBy(g => g.Min(i => i.CreatedAt)))
+                batches.Add(planner.Compose(group.First().Batch!, target, group.GroupBy(i => i.PaperId).Select(g => Entry(g.ToList())).ToList(), group.Max(i => i.Attempts)));
+            return result;
         }
     }
+
+    private sealed record Claims(HashSet<string> Dissolved, HashSet<PaperId> Papers, HashSet<string> BusyDigests, bool Blocked);
 
     private PlannedBatch Compose(BatchRef batch, string target, List<PlannedEntry> entries, int attempts)
     {
         if (batch.Kind == BatchKind.Alert)
-            return new PlannedBatch(batch, target, entries.OrderBy(e => e.CreatedAt).ThenBy(e => e.PaperId.Value, StringComparer.Ordinal).ToList(), [], attempts);
+        {
+            entries.Sort(ArrivalOrder);
+            return new PlannedBatch(batch, target, entries, [], attempts);
+        }
         var ordered = BestFirst(entries);
-        return new PlannedBatch(batch, target, ordered.Take(maxItemsPerBatch).ToList(), ordered.Skip(maxItemsPerBatch).ToList(), attempts);
+        return ordered.Count <= maxItemsPerBatch
+            ? new PlannedBatch(batch, target, ordered, [], attempts)
+            : new PlannedBatch(batch, target, ordered[..maxItemsPerBatch], ordered[maxItemsPerBatch..], attempts);
     }
 
-    private static List<PlannedEntry> Entries(IEnumerable<OutboxItem> items) => items.GroupBy(i => i.PaperId).Select(Entry).ToList();
+    private static PlannedEntry Entry(List<OutboxItem> items)
+    {
+        if (items.Count == 1)
+        {
+            var only = items[0];
+            return new PlannedEntry(only.PaperId, [only.Id], only.Why, only.Score, only.CreatedAt);
+        }
+        return new PlannedEntry(
+            items[0].PaperId,
+            items.Select(i => i.Id).Order(StringComparer.Ordinal).ToList(),
+            items.OrderBy(i => i.SubscriptionId, StringComparer.Ordinal).SelectMany(i => i.Why).Distinct().ToList(),
+            items.Max(i => i.Score),
+            items.Min(i => i.CreatedAt));
+    }
 
-    private static PlannedEntry Entry(IGrouping<Papers.PaperId, OutboxItem> g) => new(
-        g.Key,
-        g.Select(i => i.Id).Order(StringComparer.Ordinal).ToList(),
-        g.OrderBy(i => i.SubscriptionId, StringComparer.Ordinal).SelectMany(i => i.Why).Distinct().ToList(),
-        g.Max(i => i.Score),
-        g.Min(i => i.CreatedAt));
+    private static int ArrivalOrder(PlannedEntry a, PlannedEntry b)
+    {
+        var c = a.CreatedAt.CompareTo(b.CreatedAt);
+        return c != 0 ? c : string.CompareOrdinal(a.PaperId.Value, b.PaperId.Value);
+    }
 
-    private static List<PlannedEntry> BestFirst(IEnumerable<PlannedEntry> entries) => entries
-        .OrderByDescending(e => e.Score).ThenByDescending(e => e.CreatedAt).ThenBy(e => e.PaperId.Value, StringComparer.Ordinal)
-        .ToList();
+    private static List<PlannedEntry> BestFirst(List<PlannedEntry> entries)
+    {
+        entries.Sort(static (a, b) =>
+        {
+            var c = b.Score.CompareTo(a.Score);
+            if (c == 0) c = b.CreatedAt.CompareTo(a.CreatedAt);
+            return c != 0 ? c : string.CompareOrdinal(a.PaperId.Value, b.PaperId.Value);
+        });
+        return entries;
+    }
 
     /// <summary>Derived from the target and the papers, so the same plan gets the same id (and nonce, Message-ID seed).</summary>
     private static string BatchId(string target, IEnumerable<PlannedEntry> entries, string scope)
