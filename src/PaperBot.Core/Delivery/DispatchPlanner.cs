@@ -62,23 +62,25 @@ public sealed class DispatchPlanner(int maxItemsPerBatch)
             var claims = hasClaims ? Claims(items) : null;
             if (claims is { Blocked: true }) return; // a failing target waits for its retry time, keeping order
 
-            // Fresh items, by paper, of active subscriptions.
-            var byPaper = new Dictionary<PaperId, List<OutboxItem>>();
+            // Fresh items of active subscriptions, sorted so each paper's items are one run.
+            var fresh = new List<OutboxItem>(items.Count);
             foreach (var i in items)
             {
                 if (i.Batch is not null && claims?.Dissolved.Contains(i.Id) != true) continue;
                 if (i.NextAttemptAt > now || claims?.Papers.Contains(i.PaperId) == true) continue;
-                if (!subscriptions.TryGetValue(i.SubscriptionId, out var s) || !s.IsActive) continue;
-                if (!byPaper.TryGetValue(i.PaperId, out var list)) byPaper[i.PaperId] = list = new List<OutboxItem>(1);
-                list.Add(i);
+                if (subscriptions.TryGetValue(i.SubscriptionId, out var s) && s.IsActive) fresh.Add(i);
             }
+            var sorted = fresh.ToArray();
+            Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.PaperId.Value, b.PaperId.Value));
 
             var instant = new List<(PlannedEntry Entry, string Sub)>();
-            var waiting = new List<List<OutboxItem>>();
-            foreach (var list in byPaper.Values)
+            var waiting = new List<ArraySegment<OutboxItem>>();
+            for (int start = 0, end; start < sorted.Length; start = end)
             {
-                if (InstantSubscription(list) is { } sub) instant.Add((Entry(list), sub));
-                else waiting.Add(list);
+                for (end = start + 1; end < sorted.Length && sorted[end].PaperId == sorted[start].PaperId; end++) { }
+                var paper = new ArraySegment<OutboxItem>(sorted, start, end - start);
+                if (InstantSubscription(paper) is { } sub) instant.Add((Entry(paper), sub));
+                else waiting.Add(paper);
             }
             // Arrival order across the target's instant subscriptions; a batch is presented as its first paper's subscription's.
             instant.Sort((a, b) => ArrivalOrder(a.Entry, b.Entry));
@@ -94,7 +96,7 @@ public sealed class DispatchPlanner(int maxItemsPerBatch)
                 var entries = new List<PlannedEntry>();
                 for (var k = waiting.Count - 1; k >= 0; k--)
                 {
-                    if (!waiting[k].Exists(i => i.SubscriptionId == digest.Id)) continue;
+                    if (!Matches(waiting[k], digest.Id)) continue;
                     entries.Add(Entry(waiting[k]));
                     waiting.RemoveAt(k);
                 }
@@ -104,7 +106,16 @@ public sealed class DispatchPlanner(int maxItemsPerBatch)
             }
         }
 
-        private string? InstantSubscription(List<OutboxItem> items)
+        private static bool Matches(ArraySegment<OutboxItem> items, string subscriptionId)
+        {
+            foreach (var i in items)
+            {
+                if (i.SubscriptionId == subscriptionId) return true;
+            }
+            return false;
+        }
+
+        private string? InstantSubscription(ArraySegment<OutboxItem> items)
         {
             string? first = null;
             foreach (var i in items)
@@ -128,7 +139,7 @@ public sealed class DispatchPlanner(int maxItemsPerBatch)
                 live.Any(g => g.Max(i => i.NextAttemptAt) > now));
             if (result.Blocked) return result;
             foreach (var group in live.OrderBy(g => g.Min(i => i.CreatedAt)))
-                batches.Add(planner.Compose(group.First().Batch!, target, group.GroupBy(i => i.PaperId).Select(g => Entry(g.ToList())).ToList(), group.Max(i => i.Attempts)));
+                batches.Add(planner.Compose(group.First().Batch!, target, group.GroupBy(i => i.PaperId).Select(g => Entry(g.ToArray())).ToList(), group.Max(i => i.Attempts)));
             return result;
         }
     }
@@ -148,7 +159,7 @@ public sealed class DispatchPlanner(int maxItemsPerBatch)
             : new PlannedBatch(batch, target, ordered[..maxItemsPerBatch], ordered[maxItemsPerBatch..], attempts);
     }
 
-    private static PlannedEntry Entry(List<OutboxItem> items)
+    private static PlannedEntry Entry(ArraySegment<OutboxItem> items)
     {
         if (items.Count == 1)
         {
