@@ -90,7 +90,8 @@ public sealed class DispatchPlanner(int maxItemsPerBatch)
                 batches.Add(new PlannedBatch(new BatchRef(BatchId(target, shown, ""), chunk[0].Sub, BatchKind.Alert), target, shown, [], 0));
             }
 
-            foreach (var (digest, last) in (digests ?? []).OrderBy(d => d.Sub.CreatedAt).ThenBy(d => d.Sub.Id, StringComparer.Ordinal))
+            digests?.Sort(static (a, b) => a.Sub.CreatedAt != b.Sub.CreatedAt ? a.Sub.CreatedAt.CompareTo(b.Sub.CreatedAt) : string.CompareOrdinal(a.Sub.Id, b.Sub.Id));
+            foreach (var (digest, last) in digests ?? [])
             {
                 if (claims?.BusyDigests.Contains(digest.Id) == true) continue;
                 var entries = new List<PlannedEntry>();
@@ -191,11 +192,24 @@ public sealed class DispatchPlanner(int maxItemsPerBatch)
         return entries;
     }
 
-    /// <summary>Derived from the target and the papers, so the same plan gets the same id (and nonce, Message-ID seed).</summary>
-    private static string BatchId(string target, IEnumerable<PlannedEntry> entries, string scope)
+    /// <summary>Derived from the target and the papers, so the same plan gets the same id (and nonce, Message-ID seed).
+    /// Hashed piece by piece: a pass computes one per batch, and building the whole key string dominated planning.</summary>
+    private static string BatchId(string target, List<PlannedEntry> entries, string scope)
     {
-        var key = new StringBuilder(target).Append('|').Append(scope);
-        foreach (var e in entries) key.Append('|').Append(e.PaperId.Value);
-        return "b-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key.ToString())).AsSpan(0, 10));
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Append(hash, target);
+        Append(hash, scope);
+        foreach (var e in entries) Append(hash, e.PaperId.Value);
+        Span<byte> digest = stackalloc byte[32];
+        hash.GetHashAndReset(digest);
+        return "b-" + Convert.ToHexStringLower(digest[..10]);
+    }
+
+    private static void Append(IncrementalHash hash, string piece)
+    {
+        Span<byte> buffer = stackalloc byte[Encoding.UTF8.GetMaxByteCount(Math.Min(piece.Length, 256))];
+        var bytes = piece.Length <= 256 ? buffer[..Encoding.UTF8.GetBytes(piece, buffer)] : Encoding.UTF8.GetBytes(piece);
+        hash.AppendData(bytes);
+        hash.AppendData("|"u8);
     }
 }
