@@ -17,7 +17,8 @@ public class ExactlyOnceTests
         rig.Subscribe(Channel, "diffusion");
         rig.Arrive("huggingface", rig.NewPaper("diffusion"));
 
-        await rig.RunForAsync(TimeSpan.FromSeconds(30));
+        await rig.RunForAsync(TimeSpan.FromSeconds(30)); // the job's period: within a minute of ingest
+        Assert.Single(rig.Channel.Delivered);
         await rig.RunForAsync(TimeSpan.FromHours(1));
 
         var batch = Assert.Single(rig.Channel.Attempts);
