@@ -113,6 +113,14 @@ public sealed class LiteDbOutbox(LiteDbContext context, TimeProvider time) : IOu
             doc.Remove("LeaseUntil");
         });
 
+    public void Discard(IReadOnlyList<string> itemIds, string reason) =>
+        WriteTransaction.Run(context, "discarded items", () => UpdateItems(itemIds, doc =>
+        {
+            doc["Status"] = OutboxStatus.Failed.ToString();
+            doc["LastError"] = reason;
+            doc.Remove("LeaseUntil");
+        }));
+
     public void RecordDigest(string subscriptionId, DateTimeOffset at) =>
         WriteTransaction.Run(context, "a digest time", () => SetDigestCursor(subscriptionId, at));
 

@@ -30,7 +30,13 @@ public sealed class DispatchService(IOutbox outbox, IPaperStore papers, ISubscri
             var recovered = outbox.ReleaseInFlight(_started ? time.GetUtcNow() : DateTimeOffset.MaxValue);
             _started = true;
             var subs = subscriptions.All().ToDictionary(s => s.Id, StringComparer.Ordinal);
-            var plan = _planner.Plan(outbox.LoadOpen(), subs, time.GetUtcNow(), digestsDueNow);
+            var snapshot = outbox.LoadOpen();
+            // Items of removed subscriptions will never go out, unless a live claimed batch carries them.
+            var orphans = snapshot.Open
+                .Where(i => !subs.ContainsKey(i.SubscriptionId) && !(i.Batch is { } b && subs.TryGetValue(b.SubscriptionId, out var owner) && owner.IsActive))
+                .Select(i => i.Id).ToList();
+            if (orphans.Count > 0) outbox.Discard(orphans, "subscription removed");
+            var plan = _planner.Plan(snapshot, subs, time.GetUtcNow(), digestsDueNow);
             var outcomes = new List<BatchOutcome>(plan.Count);
             var paused = new List<string>();
             foreach (var target in plan.GroupBy(b => b.Target))

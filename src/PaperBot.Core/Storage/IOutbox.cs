@@ -34,6 +34,9 @@ public interface IOutbox
     /// <summary>A permanent failure: the items are failed with the reason (the caller pauses the subscriptions).</summary>
     void MarkFailed(BatchClaim claim, string reason);
 
+    /// <summary>Closes open items nobody will receive (their subscription was removed), so the open set stays small.</summary>
+    void Discard(IReadOnlyList<string> itemIds, string reason);
+
     /// <summary>A digest slot passed with nothing to send: the next digest starts from here.</summary>
     void RecordDigest(string subscriptionId, DateTimeOffset at);
 

@@ -122,4 +122,20 @@ public class ExactlyOnceTests
         Assert.Equal([10, 10, 5], rig.Channel.Delivered.Select(b => b.Entries.Count));
         Assert.Equal(papers.Select(p => p.Id), rig.Channel.DeliveredPapers().Select(x => PaperId.Parse(x.Paper)));
     }
+
+    [Fact]
+    public async Task Items_of_a_removed_subscription_are_discarded_not_sent_and_the_targets_other_subscriptions_still_get_theirs()
+    {
+        using var rig = new DeliveryRig();
+        var gone = rig.Subscribe(Channel, "diffusion", DeliveryMode.Daily);
+        rig.Subscribe(Channel, "video", DeliveryMode.Daily);
+        rig.Arrive("huggingface", rig.NewPaper("diffusion"), rig.NewPaper("video diffusion"));
+        rig.Db.Subscriptions.Remove(gone.Id);
+
+        await rig.RunForAsync(TimeSpan.FromDays(1), TimeSpan.FromMinutes(10));
+
+        var digest = Assert.Single(rig.Channel.Delivered);
+        Assert.Contains("video diffusion", Assert.Single(digest.Entries).Paper.Title, StringComparison.Ordinal);
+        Assert.Empty(rig.Db.Outbox.LoadOpen().Open);
+    }
 }

@@ -71,6 +71,12 @@ public sealed class CrashingOutbox(IOutbox inner) : IOutbox
         inner.MarkFailed(claim, reason);
     }
 
+    public void Discard(IReadOnlyList<string> itemIds, string reason)
+    {
+        Step(nameof(Discard));
+        inner.Discard(itemIds, reason);
+    }
+
     public void RecordDigest(string subscriptionId, DateTimeOffset at)
     {
         Step(nameof(RecordDigest));
