@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using PaperBot.Core.Storage;
 using PaperBot.Core.Subscriptions;
@@ -31,11 +32,7 @@ public sealed class DispatchService(IOutbox outbox, IPaperStore papers, ISubscri
             _started = true;
             var subs = subscriptions.All().ToDictionary(s => s.Id, StringComparer.Ordinal);
             var snapshot = outbox.LoadOpen();
-            // Items of removed subscriptions will never go out, unless a live claimed batch carries them.
-            var orphans = snapshot.Open
-                .Where(i => !subs.ContainsKey(i.SubscriptionId) && !(i.Batch is { } b && subs.TryGetValue(b.SubscriptionId, out var owner) && owner.IsActive))
-                .Select(i => i.Id).ToList();
-            if (orphans.Count > 0) outbox.Discard(orphans, "subscription removed");
+            DiscardOrphans(snapshot, subs);
             var plan = _planner.Plan(snapshot, subs, time.GetUtcNow(), digestsDueNow);
             var outcomes = new List<BatchOutcome>(plan.Count);
             var paused = new List<string>();
@@ -54,6 +51,17 @@ public sealed class DispatchService(IOutbox outbox, IPaperStore papers, ISubscri
         {
             _pass.Release();
         }
+    }
+
+    /// <summary>Items of removed subscriptions will never go out (unless a live claimed batch carries them): close them,
+    /// so the open set each pass reads stays small.</summary>
+    private void DiscardOrphans(OutboxSnapshot snapshot, Dictionary<string, Subscription> subs)
+    {
+        var orphans = snapshot.Open
+            .Where(i => !subs.ContainsKey(i.SubscriptionId) && !(i.Batch is { } b && subs.TryGetValue(b.SubscriptionId, out var owner) && owner.IsActive))
+            .Select(i => i.Id)
+            .ToList();
+        if (orphans.Count > 0) outbox.Discard(orphans, "subscription removed");
     }
 
     private async Task<BatchOutcome> DeliverAsync(PlannedBatch planned, Dictionary<string, Subscription> subs, List<string> paused, CancellationToken ct)
@@ -107,16 +115,18 @@ public sealed class DispatchService(IOutbox outbox, IPaperStore papers, ISubscri
     }
 
     /// <summary>The target itself is unreachable, so all its subscriptions pause; /healthz and `subscriptions` show why.</summary>
-    private IEnumerable<string> Pause(string target, string reason, DateTimeOffset now, Dictionary<string, Subscription> subs)
+    private List<string> Pause(string target, string reason, DateTimeOffset now, Dictionary<string, Subscription> subs)
     {
-        var why = $"delivery failed permanently at {now:yyyy-MM-dd HH:mm}Z: {reason}";
+        var why = string.Create(CultureInfo.InvariantCulture, $"delivery failed permanently at {now:yyyy-MM-dd HH:mm}Z: {reason}");
+        var paused = new List<string>();
         foreach (var s in subs.Values.Where(s => s.Subscriber.TargetKey == target && s.PausedReason is null).ToList())
         {
             var pausedSub = s with { PausedReason = why };
             subscriptions.Update(pausedSub);
             subs[s.Id] = pausedSub;
-            yield return s.Id;
+            paused.Add(s.Id);
         }
+        return paused;
     }
 
     private DeliveryBatch Load(PlannedBatch planned, Subscription subscription)
