@@ -39,6 +39,7 @@ public class DeliveryPropertyTests
         var arrivedAt = new Dictionary<string, DateTimeOffset>();
         var expected = new List<(string Target, string Paper, string SubscriptionId)>();
         var papers = new List<Paper>();
+        var restarts = 0;
 
         for (var step = 0; step < 150; step++)
         {
@@ -55,6 +56,7 @@ public class DeliveryPropertyTests
         rig.Outbox.Disarm();
         await rig.RunForAsync(TimeSpan.FromDays(8), TimeSpan.FromMinutes(10));
 
+        Assert.True(restarts > 0 && rig.Channel.Attempts.Count > rig.Channel.Delivered.Count, "the history must include crashes and failures");
         var existing = rig.Db.Subscriptions.All().Select(s => s.Id).ToHashSet();
         var delivered = rig.Channel.DeliveredPapers().ToList();
         Assert.Equal(delivered.Count, delivered.Distinct().Count()); // never twice
@@ -117,6 +119,7 @@ public class DeliveryPropertyTests
             catch (SimulatedCrash)
             {
                 rig.Restart();
+                restarts++;
             }
             rig.Outbox.Disarm();
         }
