@@ -9,10 +9,13 @@ namespace PaperBot.Core.Delivery;
 /// </summary>
 public static class DigestSchedule
 {
+    private static readonly DateTimeOffset Floor = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>The first digest slot strictly after <paramref name="after"/>; null for instant subscriptions.</summary>
     public static DateTimeOffset? NextDue(Subscription subscription, DateTimeOffset after)
     {
         if (subscription.Mode == DeliveryMode.Instant) return null;
+        if (after < Floor) after = Floor; // an unset creation time must not underflow the calendar
         var zone = Zone(subscription.TimeZone);
         var localDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(after, zone).DateTime);
         // From the day before (a slot late in the local evening may still be ahead in UTC) to a week and a day later.

@@ -91,6 +91,13 @@ public class DigestScheduleTests
     }
 
     [Fact]
+    public void A_subscription_without_a_creation_time_is_simply_due()
+    {
+        var s = Daily("America/New_York", 8, 0) with { CreatedAt = default };
+        Assert.True(DigestSchedule.IsDue(s, null, Utc(3, 12, 0, 0)));
+    }
+
+    [Fact]
     public void Instant_subscriptions_have_no_digest_slot()
     {
         Assert.Null(DigestSchedule.NextDue(Daily("UTC", 8, 0) with { Mode = DeliveryMode.Instant }, Utc(3, 12, 0, 0)));
