@@ -17,7 +17,7 @@ public static class SourcesServiceCollectionExtensions
     /// <summary>
     /// Registers the options (validated on start), one <see cref="IPaperSource"/> per enabled source, each with its
     /// own typed HttpClient, and <see cref="IngestionService"/>. The host provides the storage ports
-    /// (<see cref="Core.Storage.IPaperStore"/>, <see cref="Core.Storage.ISourceStateStore"/>, <see cref="Core.Storage.IOutbox"/>)
+    /// (<see cref="Core.Storage.IPaperStore"/>, <see cref="Core.Storage.ISourceStateStore"/>, <see cref="Core.Storage.IAlertQueue"/>)
     /// and <see cref="Core.Matching.IPaperMatcher"/>, and may replace <see cref="TimeProvider"/>.
     /// </summary>
     public static IServiceCollection AddPaperSources(this IServiceCollection services, IConfiguration configuration)

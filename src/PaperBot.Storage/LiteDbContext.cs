@@ -28,6 +28,8 @@ public sealed class LiteDbContext : IDisposable
     internal ILiteCollection<BsonDocument> Subscriptions => Database.GetCollection(Collections.Subscriptions);
     internal ILiteCollection<BsonDocument> Outbox => Database.GetCollection(Collections.Outbox);
     internal ILiteCollection<BsonDocument> SourceStates => Database.GetCollection(Collections.SourceStates);
+    internal ILiteCollection<BsonDocument> Delivered => Database.GetCollection(Collections.Delivered);
+    internal ILiteCollection<BsonDocument> DigestCursors => Database.GetCollection(Collections.DigestCursors);
 
     /// <summary>Opens (creating if needed) the database file, takes the lock and brings the schema up to date.</summary>
     /// <exception cref="StorageException">Locked by another process, unreadable, or from a newer schema.</exception>
@@ -102,4 +104,6 @@ internal static class Collections
     public const string Subscriptions = "subscriptions";
     public const string Outbox = "outbox";
     public const string SourceStates = "source_states";
+    public const string Delivered = "delivered";
+    public const string DigestCursors = "digest_cursors";
 }

@@ -17,7 +17,7 @@ public sealed class LiteDbSubscriptionStore(LiteDbContext context) : ISubscripti
     }
 
     public IReadOnlyList<Subscription> All() =>
-        context.Subscriptions.FindAll().Select(SubscriptionMapping.ToSubscription).OrderBy(s => s.CreatedAt).ToList();
+        context.Subscriptions.FindAll().Select(SubscriptionMapping.ToSubscription).OrderBy(s => s.CreatedAt).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
 
     public void Update(Subscription subscription)
     {

@@ -27,6 +27,24 @@ internal static class Schema
             outbox.EnsureIndex("SubscriptionId", "$.SubscriptionId");
             outbox.EnsureIndex("CreatedAt", "$.CreatedAt");
         },
+        // 2: durable delivery — items know their target (de-duplication per target, per-target ledger) and batch.
+        db =>
+        {
+            var outbox = db.GetCollection(Collections.Outbox);
+            var subscriptions = db.GetCollection(Collections.Subscriptions);
+            foreach (var doc in outbox.FindAll().Where(d => !d["Target"].IsString).ToList())
+            {
+                var target = subscriptions.FindById(doc["SubscriptionId"])?["Target"].AsString ?? "";
+                doc["Target"] = target;
+                doc["TargetPaper"] = target + "|" + doc["PaperId"].AsString;
+                doc["NextAttemptAt"] = doc["CreatedAt"];
+                outbox.Update(doc);
+            }
+            outbox.EnsureIndex("Target", "$.Target");
+            outbox.EnsureIndex("TargetPaper", "$.TargetPaper");
+            db.GetCollection(Collections.Delivered).EnsureIndex("Target", "$.Target");
+            db.GetCollection(Collections.DigestCursors);
+        },
     ];
 
     public static int CurrentVersion => Migrations.Length;

@@ -11,20 +11,32 @@ public sealed class TestDatabase : IDisposable
     public TestDatabase()
     {
         Path = _dir.File("paperbot.db");
+        Open();
+    }
+
+    public string Path { get; }
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 12, 9, 0, 0, TimeSpan.Zero));
+    public LiteDbContext Context { get; private set; } = null!;
+    public LiteDbPaperStore Papers { get; private set; } = null!;
+    public LiteDbSubscriptionStore Subscriptions { get; private set; } = null!;
+    public LiteDbOutbox Outbox { get; private set; } = null!;
+    public LiteDbSourceStateStore SourceStates { get; private set; } = null!;
+
+    /// <summary>A process restart: the database file is closed and opened again, with new stores over it.</summary>
+    public void Reopen()
+    {
+        Context.Dispose();
+        Open();
+    }
+
+    private void Open()
+    {
         Context = LiteDbContext.Open(Path);
         Papers = new LiteDbPaperStore(Context, Time);
         Subscriptions = new LiteDbSubscriptionStore(Context);
         Outbox = new LiteDbOutbox(Context, Time);
         SourceStates = new LiteDbSourceStateStore(Context);
     }
-
-    public string Path { get; }
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 12, 9, 0, 0, TimeSpan.Zero));
-    public LiteDbContext Context { get; }
-    public LiteDbPaperStore Papers { get; }
-    public LiteDbSubscriptionStore Subscriptions { get; }
-    public LiteDbOutbox Outbox { get; }
-    public LiteDbSourceStateStore SourceStates { get; }
 
     public void Dispose()
     {

@@ -12,6 +12,9 @@ public sealed class DeliveryOptions : IValidatedOptions
     public string WeeklyDay { get; set; } = "Monday";
     public int MaxItemsPerDigest { get; set; } = 20;
 
+    /// <summary>When a digest slot finds nothing new: false sends nothing, true sends a short "nothing new" note.</summary>
+    public bool SendEmptyDigests { get; set; }
+
     public TimeOnly DigestTimeOfDay => ScheduleValidation.TryParseTime(DigestTime, out var t) ? t : new TimeOnly(8, 0);
     public DayOfWeek WeeklyDayOfWeek => ScheduleValidation.TryParseDay(WeeklyDay, out var d) ? d : DayOfWeek.Monday;
 

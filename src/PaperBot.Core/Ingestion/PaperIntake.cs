@@ -17,7 +17,7 @@ public sealed record IntakeResult(int New, int Updated, int Unchanged, int Alert
 /// The one path from parsed papers to alerts, shared by every source and by file imports: the store decides what
 /// is new, and only new papers meet the matcher (a new version or new upvotes update the record silently).
 /// </summary>
-public sealed class PaperIntake(IPaperStore store, IPaperMatcher matcher, IOutbox outbox)
+public sealed class PaperIntake(IPaperStore store, IPaperMatcher matcher, IAlertQueue alerts)
 {
     /// <param name="alert">False for baselines, backfills and plain imports: papers are recorded, nobody is told.</param>
     public IntakeResult Accept(IReadOnlyList<Paper> papers, string source, bool alert) =>
@@ -32,7 +32,7 @@ public sealed class PaperIntake(IPaperStore store, IPaperMatcher matcher, IOutbo
         var fresh = stored.New.ToList();
         var eligible = fetched.Where(f => f.AlertEligible).Select(f => f.Paper.Id).ToHashSet();
         var alerting = alert ? fresh.Where(p => eligible.Contains(p.Id)).ToList() : [];
-        var queued = alerting.Count > 0 ? outbox.Enqueue(matcher.Match(alerting)) : 0;
+        var queued = alerting.Count > 0 ? alerts.Enqueue(matcher.Match(alerting)) : 0;
         return new IntakeResult(fresh.Count, stored.UpdatedCount, stored.UnchangedCount, queued, fresh);
     }
 }

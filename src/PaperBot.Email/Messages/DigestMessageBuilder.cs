@@ -21,7 +21,9 @@ public sealed class DigestMessageBuilder(EmailOptions options)
         message.From.Add(MailboxAddress.Parse(options.Enabled ? options.From : DefaultFrom));
         message.To.Add(MailboxAddress.Parse(s.Subscriber.Address));
         var count = digest.Entries.Count + digest.MoreCount;
-        message.Subject = OneLine($"PaperBot: {count} new paper{(count == 1 ? "" : "s")} for \"{s.Query}\"");
+        message.Subject = OneLine(count == 0
+            ? $"PaperBot: nothing new for \"{s.Query}\""
+            : $"PaperBot: {count} new paper{(count == 1 ? "" : "s")} for \"{s.Query}\"");
         message.Date = digest.CreatedAt;
         message.MessageId = StableMessageId(digest);
 
@@ -41,6 +43,8 @@ public sealed class DigestMessageBuilder(EmailOptions options)
     private static string Text(Digest digest)
     {
         var sb = new StringBuilder();
+        if (digest.Entries.Count == 0 && digest.MoreCount == 0)
+            return sb.Append("Nothing new matched your subscription \"").Append(OneLine(digest.Subscription.Query)).AppendLine("\" since the last digest.").ToString();
         sb.Append("New papers for your subscription \"").Append(OneLine(digest.Subscription.Query)).AppendLine("\":").AppendLine();
         var n = 0;
         foreach (var e in digest.Entries)
@@ -52,7 +56,7 @@ public sealed class DigestMessageBuilder(EmailOptions options)
             sb.Append("   ").AppendLine(OneLine(Snippet(e.Paper.Summary ?? e.Paper.Abstract)));
             sb.AppendLine();
         }
-        if (digest.MoreCount > 0) sb.Append("…and ").Append(digest.MoreCount).AppendLine(" more.");
+        if (digest.MoreCount > 0) sb.Append("…and ").Append(digest.MoreCount).Append(" more. ").AppendLine(MoreHint(digest));
         return sb.ToString();
     }
 
@@ -61,6 +65,8 @@ public sealed class DigestMessageBuilder(EmailOptions options)
         static string E(string s) => WebUtility.HtmlEncode(s);
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html><html><body style=\"font-family:sans-serif;max-width:640px\">");
+        if (digest.Entries.Count == 0 && digest.MoreCount == 0)
+            return sb.Append("<p>Nothing new matched your subscription <b>").Append(E(digest.Subscription.Query)).Append("</b> since the last digest.</p></body></html>").ToString();
         sb.Append("<p>New papers for your subscription <b>").Append(E(digest.Subscription.Query)).Append("</b>:</p><ol>");
         foreach (var e in digest.Entries)
         {
@@ -73,10 +79,14 @@ public sealed class DigestMessageBuilder(EmailOptions options)
             sb.Append("</li>");
         }
         sb.Append("</ol>");
-        if (digest.MoreCount > 0) sb.Append("<p>…and ").Append(digest.MoreCount).Append(" more.</p>");
+        if (digest.MoreCount > 0) sb.Append("<p>…and ").Append(digest.MoreCount).Append(" more. ").Append(E(MoreHint(digest))).Append("</p>");
         sb.Append("</body></html>");
         return sb.ToString();
     }
+
+    /// <summary>Where the papers left out of a capped digest can be seen.</summary>
+    private static string MoreHint(Digest digest) =>
+        $"See them all with: paperbot match \"{OneLine(digest.Subscription.Query).Replace("\"", "\\\"", StringComparison.Ordinal)}\" (or /digest in Discord).";
 
     private static string Authors(IReadOnlyList<string> authors) =>
         authors.Count <= 4 ? string.Join(", ", authors) : string.Join(", ", authors.Take(3)) + " et al.";

@@ -7,6 +7,7 @@ using PaperBot.Core.Storage;
 using PaperBot.Email;
 using PaperBot.Email.Messages;
 using PaperBot.Email.Pickup;
+using PaperBot.Host.Delivery;
 using PaperBot.Sources;
 using PaperBot.Storage;
 
@@ -30,6 +31,7 @@ public static class ServiceRegistration
         services.AddSingleton<IPaperStore, LiteDbPaperStore>();
         services.AddSingleton<ISubscriptionStore, LiteDbSubscriptionStore>();
         services.AddSingleton<IOutbox, LiteDbOutbox>();
+        services.AddSingleton<IAlertQueue>(sp => sp.GetRequiredService<IOutbox>());
         services.AddSingleton<ISourceStateStore, LiteDbSourceStateStore>();
 
         services.AddSingleton<IPaperMatcher, KeywordMatcher>();
@@ -38,6 +40,7 @@ public static class ServiceRegistration
 
         services.AddSingleton<DigestMessageBuilder>();
         services.AddSingleton(_ => new PickupDirectoryWriter(settings.Email.PickupDirectory));
+        services.AddDelivery(settings);
         return services;
     }
 

@@ -16,7 +16,7 @@ internal sealed class MatchEverything : IPaperMatcher
     }
 }
 
-internal sealed class RecordingOutbox : IOutbox
+internal sealed class RecordingOutbox : IAlertQueue
 {
     public List<PaperMatch> Enqueued { get; } = [];
 
@@ -25,8 +25,4 @@ internal sealed class RecordingOutbox : IOutbox
         Enqueued.AddRange(matches);
         return matches.Count;
     }
-
-    public IReadOnlyList<OutboxItem> Pending(int max) => [];
-
-    public void MarkSent(IEnumerable<string> itemIds) { }
 }

@@ -31,7 +31,7 @@ internal static class SourcesHost
         services.AddSingleton<IPaperStore>(ports.Store);
         services.AddSingleton<ISourceStateStore>(ports.States);
         services.AddSingleton<IPaperMatcher>(ports.Matcher);
-        services.AddSingleton<IOutbox>(ports.Outbox);
+        services.AddSingleton<IAlertQueue>(ports.Outbox);
         services.AddPaperSources(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -37,7 +37,7 @@ public sealed class LiteDbIngestionTests : IAsyncLifetime
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<IPaperStore>(_db.Papers);
         services.AddSingleton<ISourceStateStore>(_db.SourceStates);
-        services.AddSingleton<IOutbox>(_db.Outbox);
+        services.AddSingleton<IAlertQueue>(_db.Outbox);
         services.AddSingleton<IPaperMatcher>(new MatchEverything());
         services.AddSingleton<TimeProvider>(_db.Time);
         return services.AddPaperSources(configuration).BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

@@ -6,10 +6,8 @@ using PaperBot.Core.Ingestion;
 using PaperBot.Core.Papers;
 using PaperBot.Core.Storage;
 using PaperBot.Core.Subscriptions;
-using PaperBot.Email.Messages;
-using PaperBot.Email.Pickup;
 using PaperBot.Host.Composition;
-using PaperBot.Host.Demo;
+using PaperBot.Host.Delivery;
 using PaperBot.Sources.TextDigest;
 using PaperBot.Storage;
 
@@ -28,11 +26,11 @@ public static class DemoVerb
     public static Command Create(CliContext ctx)
     {
         var command = new Command("demo", "Run the whole pipeline offline on a bundled sample: import, match, alert, email digest.");
-        command.SetAction(_ => Run(ctx));
+        command.SetAction((_, ct) => RunAsync(ctx, ct));
         return command;
     }
 
-    private static int Run(CliContext ctx)
+    private static async Task<int> RunAsync(CliContext ctx, CancellationToken ct)
     {
         var settings = ctx.Settings;
         var dbPath = Path.Combine(Path.GetDirectoryName(settings.Storage.Path)!, DemoDatabase);
@@ -68,14 +66,16 @@ public static class DemoVerb
         ctx.Out.WriteLine($"  imported      {intake.New} new papers from the bundled sample digest, {intake.AlertsQueued} alerts queued");
         ctx.Out.WriteLine();
 
-        var delivery = new DemoDelivery(services.GetRequiredService<IOutbox>(), services.GetRequiredService<IPaperStore>(), subscriptionStore,
-            services.GetRequiredService<DigestMessageBuilder>(), services.GetRequiredService<PickupDirectoryWriter>(),
-            services.GetRequiredService<DeliveryOptions>(), ctx.Time);
-        var summary = delivery.Deliver(ctx.Out);
+        // The real dispatcher; the daily digest is sent now rather than at its time, so the demo shows it.
+        services.GetRequiredService<DiscordPreview>().Output = ctx.Out;
+        var report = await services.GetRequiredService<DispatchService>().RunOnceAsync(ct, digestsDueNow: true);
+        var sent = report.Batches.Where(b => b.Outcome == DispatchOutcome.Sent).ToList();
+        var emails = sent.Where(b => b.Target.StartsWith("email:", StringComparison.Ordinal)).Select(b => b.Detail).OfType<string>().ToList();
+        var alerts = sent.Where(b => !b.Target.StartsWith("email:", StringComparison.Ordinal)).Sum(b => b.Papers);
 
         ctx.Out.WriteLine();
-        ctx.Out.WriteLine($"Summary: {intake.New} papers stored, {summary.DiscordAlerts} Discord alerts printed, {summary.EmailFiles.Count} email digest(s) written:");
-        foreach (var file in summary.EmailFiles) ctx.Out.WriteLine($"  {file}");
+        ctx.Out.WriteLine($"Summary: {intake.New} papers stored, {alerts} Discord alerts printed, {emails.Count} email digest(s) written:");
+        foreach (var file in emails) ctx.Out.WriteLine($"  {file}");
         ctx.Out.WriteLine($"Explore the demo data: PAPERBOT_Storage__Path={dbPath} paperbot latest");
         return CliApp.Ok;
     }

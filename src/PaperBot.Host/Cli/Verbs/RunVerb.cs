@@ -32,7 +32,12 @@ public static class RunVerb
         builder.WebHost.UseUrls(settings.Web.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
         builder.Services.AddPaperBot(settings, ctx.Time);
-        builder.Services.AddQuartz(q => q.UseTimeProvider(ctx.Time).AddIngestJobs(settings.Sources));
+        builder.Services.AddQuartz(q =>
+        {
+            q.UseTimeProvider(ctx.Time);
+            q.AddIngestJobs(settings.Sources);
+            DispatchJob.Schedule(q);
+        });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
 
         await using var app = builder.Build();

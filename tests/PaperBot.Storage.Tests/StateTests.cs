@@ -1,43 +1,11 @@
-using PaperBot.Core.Matching;
-using PaperBot.Core.Papers;
 using PaperBot.Core.Storage;
 using PaperBot.Core.Subscriptions;
 using PaperBot.Testing;
 
 namespace PaperBot.Storage.Tests;
 
-public class OutboxAndStateTests
+public class StateTests
 {
-    private static readonly PaperId Paper = PaperId.Parse("2503.00001");
-
-    [Fact]
-    public void The_same_match_enqueued_twice_is_one_outbox_item_with_all_reasons()
-    {
-        using var db = new TestDatabase();
-        var a = new PaperMatch("s-1", Paper, [new MatchHit("title", "diffusion")], 2);
-        var b = new PaperMatch("s-1", Paper, [new MatchHit("abstract", "video")], 1);
-
-        Assert.Equal(1, db.Outbox.Enqueue([a, b]));
-        Assert.Equal(0, db.Outbox.Enqueue([a]));
-
-        var item = Assert.Single(db.Outbox.Pending(10));
-        Assert.Equal(2, item.Why.Count);
-        Assert.Equal(2, item.Score);
-        Assert.Equal("s-1:2503.00001", item.Id);
-    }
-
-    [Fact]
-    public void Sent_items_leave_the_pending_list_and_are_never_enqueued_again()
-    {
-        using var db = new TestDatabase();
-        var match = new PaperMatch("s-1", Paper, [], 1);
-        db.Outbox.Enqueue([match]);
-        db.Outbox.MarkSent(db.Outbox.Pending(10).Select(i => i.Id));
-
-        Assert.Empty(db.Outbox.Pending(10));
-        Assert.Equal(0, db.Outbox.Enqueue([match]));
-    }
-
     [Fact]
     public void Source_state_round_trips_including_validators_keyed_by_url()
     {

@@ -1,0 +1,17 @@
+using PaperBot.Core.Matching;
+using PaperBot.Core.Papers;
+using PaperBot.Core.Storage;
+
+namespace PaperBot.Core.Delivery;
+
+/// <summary>One paper for one target: every open item of that target for it, with their reasons merged.</summary>
+public sealed record PlannedEntry(PaperId PaperId, IReadOnlyList<string> ItemIds, IReadOnlyList<MatchHit> Why, double Score, DateTimeOffset CreatedAt);
+
+/// <summary>A batch the planner decided to send now; papers not yet loaded (the planner is pure and works on ids).</summary>
+public sealed record PlannedBatch(BatchRef Batch, string Target, IReadOnlyList<PlannedEntry> Shown, IReadOnlyList<PlannedEntry> Overflow, int Attempts)
+{
+    public IEnumerable<PlannedEntry> Entries => Shown.Concat(Overflow);
+
+    public BatchClaim Claim() => new(Batch, Target,
+        Entries.SelectMany(e => e.ItemIds).ToList(), Entries.Select(e => e.PaperId).ToList());
+}

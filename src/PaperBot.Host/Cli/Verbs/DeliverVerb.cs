@@ -1,0 +1,43 @@
+using System.CommandLine;
+using PaperBot.Core.Delivery;
+using PaperBot.Host.Cli.Output;
+using PaperBot.Host.Delivery;
+
+namespace PaperBot.Host.Cli.Verbs;
+
+/// <summary><c>paperbot deliver</c>: one dispatch pass now — due instant alerts and due digests.</summary>
+public static class DeliverVerb
+{
+    public sealed record Counts(int Sent, int Papers, int Retrying, int Failed, int NoChannel, int EmptyDigestsSkipped, int Recovered,
+        IReadOnlyList<string> Paused, IReadOnlyList<BatchOutcome> Batches);
+
+    public static Command Create(CliContext ctx)
+    {
+        var json = CommonOptions.Json();
+        var command = new Command("deliver", "Run one dispatch pass now: due instant alerts and due digests.") { json };
+        command.SetAction(async (parse, ct) =>
+        {
+            var asJson = parse.GetValue(json);
+            // Discord previews go to stderr under --json, so stdout stays one JSON document.
+            ctx.Get<DiscordPreview>().Output = asJson ? ctx.Err : ctx.Out;
+            var report = await ctx.Get<DispatchService>().RunOnceAsync(ct);
+            var counts = new Counts(report.Count(DispatchOutcome.Sent), report.PapersDelivered, report.Count(DispatchOutcome.Retrying),
+                report.Count(DispatchOutcome.Failed), report.Count(DispatchOutcome.NoChannel), report.Count(DispatchOutcome.EmptySkipped),
+                report.Recovered, report.Paused, report.Batches);
+            if (asJson) Json.Write(ctx.Out, counts);
+            else Print(ctx.Out, counts);
+            return counts.Failed > 0 ? CliApp.Failed : CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static void Print(TextWriter w, Counts c)
+    {
+        w.WriteLine($"sent {c.Sent} batch(es) with {c.Papers} paper(s); {c.Retrying} retrying, {c.Failed} failed, {c.EmptyDigestsSkipped} empty digest(s) skipped");
+        if (c.Recovered > 0) w.WriteLine($"recovered {c.Recovered} item(s) left in flight by an earlier run");
+        if (c.NoChannel > 0) w.WriteLine($"{c.NoChannel} batch(es) have no delivery channel configured and stay queued");
+        foreach (var b in c.Batches.Where(b => b.Outcome is DispatchOutcome.Retrying or DispatchOutcome.Failed or DispatchOutcome.NoChannel))
+            w.WriteLine($"  {b.Outcome.ToString().ToLowerInvariant()}: {Terminal.Clean(b.Target)}: {Terminal.Clean(b.Detail)}");
+        foreach (var id in c.Paused) w.WriteLine($"  paused subscription {id}");
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+using PaperBot.Core.Delivery;
+using PaperBot.Email.Delivery;
+using PaperBot.Host.Composition;
+
+namespace PaperBot.Host.Delivery;
+
+/// <summary>The dispatcher and the channels it hands batches to.</summary>
+public static class DeliveryRegistration
+{
+    public static IServiceCollection AddDelivery(this IServiceCollection services, PaperBotSettings settings)
+    {
+        services.AddSingleton(_ => new RetryPolicy(Random.Shared));
+        services.AddSingleton<DiscordPreview>();
+        // Until the SMTP and Discord adapters arrive: .eml files in the pickup folder, Discord posts on the console.
+        if (string.IsNullOrWhiteSpace(settings.Email.Smtp.Host)) services.AddSingleton<IDeliveryChannel, PickupEmailChannel>();
+        services.AddSingleton<IDeliveryChannel, ConsoleDiscordChannel>();
+        services.AddSingleton<DispatchService>();
+        return services;
+    }
+}

@@ -1,0 +1,90 @@
+using PaperBot.Core.Delivery;
+using PaperBot.Core.Storage;
+using PaperBot.Core.Subscriptions;
+using PaperBot.Testing.Delivery;
+
+namespace PaperBot.Core.Tests.Delivery;
+
+public class FailureTests
+{
+    private static readonly Subscriber Broken = Subscriber.DiscordChannel("111", "222");
+    private static readonly Subscriber Healthy = Subscriber.Email("ann@example.org");
+
+    [Fact]
+    public async Task A_channel_failing_transiently_for_an_hour_delivers_once_after_it_recovers()
+    {
+        using var rig = new DeliveryRig();
+        rig.Subscribe(Broken, "diffusion");
+        rig.Arrive("huggingface", rig.NewPaper("diffusion"));
+        var recovery = rig.Now.AddHours(1);
+        rig.Channel.Behaviour = _ => rig.Now < recovery ? new DeliveryResult.Transient("HTTP 503") : new DeliveryResult.Sent();
+
+        await rig.RunForAsync(TimeSpan.FromHours(3));
+
+        Assert.Single(rig.Channel.Delivered);
+        Assert.InRange(rig.Channel.Attempts.Count, 6, 12); // backoff, not a retry every pass
+        Assert.Empty(rig.Db.Outbox.LoadOpen().Open);
+        // Every retry was the same batch: the same idempotency key throughout.
+        Assert.Single(rig.Channel.Attempts.Select(a => a.IdempotencyKey).Distinct());
+    }
+
+    [Fact]
+    public async Task A_retry_after_from_the_far_end_is_honoured()
+    {
+        using var rig = new DeliveryRig();
+        rig.Subscribe(Broken, "diffusion");
+        rig.Arrive("huggingface", rig.NewPaper("diffusion"));
+        rig.Channel.Behaviour = _ => rig.Channel.Attempts.Count == 1
+            ? new DeliveryResult.Transient("429", TimeSpan.FromMinutes(20))
+            : new DeliveryResult.Sent();
+
+        await rig.RunForAsync(TimeSpan.FromMinutes(19));
+        Assert.Single(rig.Channel.Attempts);
+        await rig.RunForAsync(TimeSpan.FromMinutes(2));
+        Assert.Single(rig.Channel.Delivered);
+    }
+
+    [Fact]
+    public async Task One_targets_outage_never_delays_another()
+    {
+        using var rig = new DeliveryRig();
+        rig.Subscribe(Broken, "diffusion");
+        rig.Subscribe(Healthy, "diffusion");
+        rig.Channel.Behaviour = b => b.Subscriber == Broken ? new DeliveryResult.Transient("timeout") : new DeliveryResult.Sent();
+
+        for (var i = 0; i < 5; i++)
+        {
+            rig.Arrive("huggingface", rig.NewPaper("diffusion"));
+            await rig.RunForAsync(TimeSpan.FromSeconds(30));
+        }
+
+        Assert.Equal(5, rig.Channel.Delivered.Count(b => b.Subscriber == Healthy));
+        Assert.DoesNotContain(rig.Channel.Delivered, b => b.Subscriber == Broken);
+        // The broken target's papers wait in order behind its first batch; none were dropped.
+        Assert.Equal(5, rig.Db.Outbox.LoadOpen().Open.Count(i => i.Target == Broken.TargetKey));
+    }
+
+    [Fact]
+    public async Task A_permanent_failure_fails_the_items_pauses_the_targets_subscriptions_and_says_why()
+    {
+        using var rig = new DeliveryRig();
+        var a = rig.Subscribe(Broken, "diffusion");
+        var b = rig.Subscribe(Broken, "video");
+        var other = rig.Subscribe(Healthy, "diffusion");
+        rig.Channel.Behaviour = x => x.Subscriber == Broken ? new DeliveryResult.Permanent("Unknown Channel (10003)") : new DeliveryResult.Sent();
+        rig.Arrive("huggingface", rig.NewPaper("diffusion"));
+
+        var report = await rig.PassAsync();
+
+        Assert.Equal(new[] { a.Id, b.Id }.Order(StringComparer.Ordinal), report.Paused.Order(StringComparer.Ordinal));
+        Assert.Contains("Unknown Channel (10003)", rig.Db.Subscriptions.Find(a.Id)!.PausedReason, StringComparison.Ordinal);
+        Assert.NotNull(rig.Db.Subscriptions.Find(b.Id)!.PausedReason);
+        Assert.Null(rig.Db.Subscriptions.Find(other.Id)!.PausedReason);
+        var failed = Assert.Single(rig.Db.Context.Database.GetCollection("outbox").Find(LiteDB.Query.EQ("Status", nameof(OutboxStatus.Failed))));
+        Assert.Equal("Unknown Channel (10003)", failed["LastError"].AsString);
+
+        rig.Arrive("huggingface", rig.NewPaper("diffusion"));
+        await rig.RunForAsync(TimeSpan.FromHours(1));
+        Assert.DoesNotContain(rig.Channel.Attempts.Skip(2), x => x.Subscriber == Broken);
+    }
+}

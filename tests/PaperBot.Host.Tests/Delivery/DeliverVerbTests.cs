@@ -1,0 +1,46 @@
+using System.Text.Json;
+using PaperBot.Testing;
+
+namespace PaperBot.Host.Tests.Delivery;
+
+public class DeliverVerbTests
+{
+    private static async Task<CliHarness> WithQueuedAlertsAsync()
+    {
+        var cli = new CliHarness();
+        await cli.RunAsync("subscribe", "--email", "ann@example.org", "--query", "topic", "--confirmed");
+        await cli.RunAsync("subscribe", "--discord-channel", "123456789012345678", "--guild", "876543210987654321", "--query", "experiments");
+        var digest = cli.Dir.Write("digest.txt", Digests.Build(3));
+        var import = await cli.RunAsync("import", digest, "--notify");
+        Assert.Equal(0, import.ExitCode);
+        return cli;
+    }
+
+    [Fact]
+    public async Task Deliver_sends_what_is_due_once_prints_counts_and_writes_the_email()
+    {
+        using var cli = await WithQueuedAlertsAsync();
+
+        var first = await cli.RunAsync("deliver");
+        var second = await cli.RunAsync("deliver");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("sent 2 batch(es) with 6 paper(s)", first.Out, StringComparison.Ordinal);
+        Assert.Contains("Discord → #123456789012345678", first.Out, StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(cli.Dir.File("data/outbox"), "*.eml"));
+        Assert.Contains("sent 0 batch(es) with 0 paper(s)", second.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Deliver_with_json_writes_one_document_and_keeps_previews_off_stdout()
+    {
+        using var cli = await WithQueuedAlertsAsync();
+
+        var run = await cli.RunAsync("deliver", "--json");
+
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal(2, json.RootElement.GetProperty("sent").GetInt32());
+        Assert.Equal(6, json.RootElement.GetProperty("papers").GetInt32());
+        Assert.Contains("Discord →", run.Err, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,155 @@
+using LiteDB;
+using PaperBot.Core.Delivery;
+using PaperBot.Core.Matching;
+using PaperBot.Core.Papers;
+using PaperBot.Core.Storage;
+using PaperBot.Core.Subscriptions;
+using PaperBot.Testing;
+
+namespace PaperBot.Storage.Tests;
+
+public class OutboxTests
+{
+    private static readonly PaperId Paper = PaperId.Parse("2503.00001");
+    private static readonly Subscriber Ann = Subscriber.Email("Ann@Example.org");
+
+    private static Subscription Subscribe(TestDatabase db, string id, Subscriber? who = null)
+    {
+        var s = new Subscription { Id = id, Subscriber = who ?? Ann, Query = "q", Confirmed = true, CreatedAt = db.Time.GetUtcNow() };
+        db.Subscriptions.Add(s);
+        return s;
+    }
+
+    private static BatchClaim Claim(string subscriptionId, params OutboxItem[] items) =>
+        new(new BatchRef("b-1", subscriptionId, BatchKind.Alert), items[0].Target, items.Select(i => i.Id).ToList(), items.Select(i => i.PaperId).Distinct().ToList());
+
+    [Fact]
+    public void The_same_match_enqueued_twice_is_one_outbox_item_with_all_reasons_and_its_target()
+    {
+        using var db = new TestDatabase();
+        Subscribe(db, "s-1");
+        var a = new PaperMatch("s-1", Paper, [new MatchHit("title", "diffusion")], 2);
+        var b = new PaperMatch("s-1", Paper, [new MatchHit("abstract", "video")], 1);
+
+        Assert.Equal(1, db.Outbox.Enqueue([a, b]));
+        Assert.Equal(0, db.Outbox.Enqueue([a]));
+
+        var item = Assert.Single(db.Outbox.LoadOpen().Open);
+        Assert.Equal(item.Id, Assert.Single(db.Outbox.Pending(10)).Id);
+        Assert.Equal(2, item.Why.Count);
+        Assert.Equal(2, item.Score);
+        Assert.Equal("s-1:2503.00001", item.Id);
+        Assert.Equal("email:ann@example.org", item.Target);
+        Assert.Equal(db.Time.GetUtcNow(), item.NextAttemptAt);
+    }
+
+    [Fact]
+    public void A_match_for_a_removed_subscription_is_not_enqueued()
+    {
+        using var db = new TestDatabase();
+        Assert.Equal(0, db.Outbox.Enqueue([new PaperMatch("s-gone", Paper, [], 1)]));
+    }
+
+    [Fact]
+    public void Sending_a_batch_marks_it_and_every_open_item_of_the_same_target_and_paper_and_records_the_ledger()
+    {
+        using var db = new TestDatabase();
+        Subscribe(db, "s-1");
+        Subscribe(db, "s-2");
+        Subscribe(db, "s-other", Subscriber.DiscordUser("9"));
+        db.Outbox.Enqueue([new PaperMatch("s-1", Paper, [], 1), new PaperMatch("s-2", Paper, [], 1), new PaperMatch("s-other", Paper, [], 1)]);
+        var first = db.Outbox.LoadOpen().Open.Single(i => i.SubscriptionId == "s-1");
+
+        db.Outbox.MarkSending(Claim("s-1", first), db.Time.GetUtcNow().AddMinutes(5));
+        Assert.Equal(OutboxStatus.Sending, db.Outbox.LoadOpen().Open.Single(i => i.Id == first.Id).Status);
+        db.Outbox.MarkSent(Claim("s-1", first), db.Time.GetUtcNow());
+
+        Assert.Equal(["s-other"], db.Outbox.LoadOpen().Open.Select(i => i.SubscriptionId));
+        Subscribe(db, "s-3");
+        Assert.Equal(0, db.Outbox.Enqueue([new PaperMatch("s-3", Paper, [], 1)])); // the ledger: already reached ann
+    }
+
+    [Fact]
+    public void A_retry_keeps_the_batch_counts_the_attempt_and_waits()
+    {
+        using var db = new TestDatabase();
+        Subscribe(db, "s-1");
+        db.Outbox.Enqueue([new PaperMatch("s-1", Paper, [], 1)]);
+        var item = db.Outbox.LoadOpen().Open.Single();
+        var next = db.Time.GetUtcNow().AddMinutes(2);
+
+        db.Outbox.MarkSending(Claim("s-1", item), db.Time.GetUtcNow().AddMinutes(5));
+        db.Outbox.MarkRetry(Claim("s-1", item), next, "HTTP 503");
+
+        var retried = db.Outbox.LoadOpen().Open.Single();
+        Assert.Equal((OutboxStatus.Pending, 1, next, "HTTP 503", "b-1"), (retried.Status, retried.Attempts, retried.NextAttemptAt, retried.LastError, retried.Batch!.Id));
+        Assert.Null(retried.LeaseUntil);
+    }
+
+    [Fact]
+    public void A_permanent_failure_takes_the_item_out_of_the_open_set_with_its_reason()
+    {
+        using var db = new TestDatabase();
+        Subscribe(db, "s-1");
+        db.Outbox.Enqueue([new PaperMatch("s-1", Paper, [], 1)]);
+        var item = db.Outbox.LoadOpen().Open.Single();
+
+        db.Outbox.MarkFailed(Claim("s-1", item), "550 no such mailbox");
+
+        Assert.Empty(db.Outbox.LoadOpen().Open);
+        Assert.Equal("550 no such mailbox", db.Context.Outbox.FindById(item.Id)["LastError"].AsString);
+    }
+
+    [Fact]
+    public void Claims_left_by_a_crash_are_released_once_their_lease_expired_keeping_their_batch()
+    {
+        using var db = new TestDatabase();
+        Subscribe(db, "s-1");
+        db.Outbox.Enqueue([new PaperMatch("s-1", Paper, [], 1)]);
+        var item = db.Outbox.LoadOpen().Open.Single();
+        var lease = db.Time.GetUtcNow().AddMinutes(5);
+        db.Outbox.MarkSending(Claim("s-1", item), lease);
+
+        Assert.Equal(0, db.Outbox.ReleaseInFlight(lease.AddSeconds(-1)));
+        Assert.Equal(1, db.Outbox.ReleaseInFlight(lease));
+
+        var released = db.Outbox.LoadOpen().Open.Single();
+        Assert.Equal((OutboxStatus.Pending, "b-1"), (released.Status, released.Batch!.Id));
+    }
+
+    [Fact]
+    public void Digest_times_are_kept_per_subscription()
+    {
+        using var db = new TestDatabase();
+        var at = db.Time.GetUtcNow();
+        db.Outbox.RecordDigest("s-1", at);
+        db.Outbox.RecordDigest("s-1", at.AddDays(1));
+        db.Outbox.RecordDigest("s-2", at);
+
+        Assert.Equal(new Dictionary<string, DateTimeOffset> { ["s-1"] = at.AddDays(1), ["s-2"] = at }, db.Outbox.LoadOpen().LastDigestAt);
+    }
+
+    [Fact]
+    public void A_version_one_database_is_migrated_and_its_outbox_items_learn_their_target()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("paperbot.db");
+        using (var raw = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }))
+        {
+            raw.UserVersion = 1;
+            raw.GetCollection("subscriptions").Insert(new BsonDocument { ["_id"] = "s-1", ["Target"] = "email:ann@example.org" });
+            raw.GetCollection("outbox").Insert(new BsonDocument
+            {
+                ["_id"] = "s-1:2503.00001", ["SubscriptionId"] = "s-1", ["PaperId"] = "2503.00001", ["Why"] = new BsonArray(), ["Score"] = 1.0,
+                ["Status"] = "Pending", ["Attempts"] = 0, ["CreatedAt"] = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc),
+            });
+        }
+
+        using var ctx = LiteDbContext.Open(path);
+
+        var item = new LiteDbOutbox(ctx, TimeProvider.System).LoadOpen().Open.Single();
+        Assert.Equal("email:ann@example.org", item.Target);
+        Assert.Equal(item.CreatedAt, item.NextAttemptAt);
+        Assert.Equal(Schema.CurrentVersion, ctx.Database.UserVersion);
+    }
+}
