@@ -1,0 +1,213 @@
+using System.Collections.Concurrent;
+using PaperBot.Core.Papers;
+using PaperBot.Core.Queries;
+
+namespace PaperBot.Core.Matching;
+
+/// <summary>
+/// Reverse search over many subscriptions. Each query is compiled to a few ints (<see cref="Instruction"/>) and filed
+/// under its anchor terms (<see cref="AnchorSelector"/>); a paper is tokenised once, its terms pull candidate
+/// subscriptions from the postings, and only candidates are verified. Thread-safe: a batch holds the index read-only
+/// (parallel over papers); <see cref="Add"/> and <see cref="Remove"/> wait for it.
+/// </summary>
+public sealed class SubscriptionIndex
+{
+    private readonly Lock _gate = new();
+    private readonly AtomTable _atoms = new();
+    private readonly PostingLists _postings = new();
+    private readonly Dictionary<string, int> _slotById;
+    private readonly Stack<int> _freeSlots = new();
+    private readonly List<int> _compiled = [];
+    private readonly List<int> _keys = [];
+    private readonly ConcurrentBag<PaperScratch> _scratch = [];
+    private string?[] _ids;
+    private string?[] _texts;
+    private int[] _start;
+    private int _slots;
+    private int[] _code;
+    private int _codeLength;
+    private int _deadCode;
+
+    public SubscriptionIndex(int capacity = 16)
+    {
+        capacity = Math.Max(capacity, 1);
+        _slotById = new Dictionary<string, int>(capacity, StringComparer.Ordinal);
+        _ids = new string?[capacity];
+        _texts = new string?[capacity];
+        _start = new int[capacity];
+        _code = new int[capacity * 4];
+    }
+
+    public int Count
+    {
+        get { lock (_gate) return _slotById.Count; }
+    }
+
+    /// <summary>
+    /// Builds an index from (id, query text) pairs, parsing on all cores. Queries that do not parse are left out and
+    /// returned in <paramref name="rejected"/> (a stored subscription should never be invalid, but a newer parser may be stricter).
+    /// </summary>
+    public static SubscriptionIndex Build(IReadOnlyList<(string Id, string Query)> subscriptions, out IReadOnlyList<(string Id, QueryError Error)> rejected)
+    {
+        var parsed = new QueryParseResult[subscriptions.Count];
+        Parallel.For(0, subscriptions.Count, i => parsed[i] = QueryParser.Parse(subscriptions[i].Query));
+        var index = new SubscriptionIndex(subscriptions.Count);
+        var errors = new List<(string, QueryError)>();
+        for (var i = 0; i < parsed.Length; i++)
+        {
+            if (parsed[i].IsSuccess) index.Add(subscriptions[i].Id, parsed[i].Query!);
+            else errors.Add((subscriptions[i].Id, parsed[i].Error!));
+        }
+        rejected = errors;
+        return index;
+    }
+
+    /// <summary>Adds a subscription, replacing any with the same id.</summary>
+    public void Add(string subscriptionId, Query query)
+    {
+        lock (_gate)
+        {
+            RemoveLocked(subscriptionId);
+            _compiled.Clear();
+            QueryCompiler.Compile(query.Root, _atoms, _compiled);
+            _keys.Clear();
+            AnchorSelector.Select(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_compiled), _atoms, _keys);
+
+            var slot = _freeSlots.Count > 0 ? _freeSlots.Pop() : NewSlot();
+            _ids[slot] = subscriptionId;
+            _texts[slot] = query.Text;
+            _start[slot] = AppendCode(_compiled);
+            _slotById[subscriptionId] = slot;
+            foreach (var key in _keys) _postings.Add(key, slot);
+        }
+    }
+
+    /// <summary>Removes a subscription; false when the index does not hold it.</summary>
+    public bool Remove(string subscriptionId)
+    {
+        lock (_gate) return RemoveLocked(subscriptionId);
+    }
+
+    /// <summary>The query text a subscription was added with, for explaining its matches.</summary>
+    public string? QueryText(string subscriptionId)
+    {
+        lock (_gate) return _slotById.TryGetValue(subscriptionId, out var slot) ? _texts[slot] : null;
+    }
+
+    /// <summary>The ids of the subscriptions matching one paper, on the calling thread.</summary>
+    public IReadOnlyList<string> Match(Paper paper)
+    {
+        lock (_gate)
+        {
+            var scratch = RentScratch();
+            var ids = MatchOne(paper, scratch);
+            _scratch.Add(scratch);
+            return ids;
+        }
+    }
+
+    /// <summary>The ids of the subscriptions matching each paper (same order), papers matched in parallel.</summary>
+    public IReadOnlyList<string>[] Match(IReadOnlyList<Paper> papers)
+    {
+        var results = new IReadOnlyList<string>[papers.Count];
+        lock (_gate)
+        {
+            Parallel.For(0, papers.Count, RentScratch, (i, _, scratch) =>
+            {
+                results[i] = MatchOne(papers[i], scratch);
+                return scratch;
+            }, _scratch.Add);
+        }
+        return results;
+    }
+
+    private string[] MatchOne(Paper paper, PaperScratch scratch)
+    {
+        scratch.Load(paper, _atoms);
+        var code = _code.AsSpan(0, _codeLength);
+        foreach (var atom in scratch.PresentAtoms)
+        {
+            var fields = scratch.FieldsOf(atom);
+            if ((fields & Instruction.Text) != 0) Verify(atom * 4, code, scratch);
+            if ((fields & Instruction.Title) != 0) Verify(atom * 4 + 1, code, scratch);
+            if ((fields & Instruction.Abstract) != 0) Verify(atom * 4 + 2, code, scratch);
+            if ((fields & ~Instruction.Text) != 0) Verify(atom * 4 + 3, code, scratch);
+        }
+        var ids = new string[scratch.Matches.Count];
+        for (var k = 0; k < ids.Length; k++) ids[k] = _ids[scratch.Matches[k]]!;
+        return ids;
+    }
+
+    private void Verify(int key, ReadOnlySpan<int> code, PaperScratch scratch)
+    {
+        foreach (var slot in _postings.Get(key))
+        {
+            if (!scratch.FirstVisit(slot)) continue;
+            var pc = _start[slot];
+            if (ProgramVerifier.Matches(code, ref pc, scratch, _atoms)) scratch.Matches.Add(slot);
+        }
+    }
+
+    private PaperScratch RentScratch()
+    {
+        var scratch = _scratch.TryTake(out var s) ? s : new PaperScratch();
+        scratch.EnsureCapacity(_atoms.Count, _slots);
+        return scratch;
+    }
+
+    private bool RemoveLocked(string subscriptionId)
+    {
+        if (!_slotById.Remove(subscriptionId, out var slot)) return false;
+        var start = _start[slot];
+        var end = Instruction.Skip(_code, start);
+        _keys.Clear();
+        AnchorSelector.Select(_code.AsSpan(start, end - start), _atoms, _keys);
+        foreach (var key in _keys) _postings.Remove(key, slot);
+        _ids[slot] = null;
+        _texts[slot] = null;
+        _freeSlots.Push(slot);
+        _deadCode += end - start;
+        if (_deadCode > 4096 && _deadCode > _codeLength / 2) CompactCode();
+        return true;
+    }
+
+    private int NewSlot()
+    {
+        if (_slots == _ids.Length)
+        {
+            var size = _slots * 2;
+            Array.Resize(ref _ids, size);
+            Array.Resize(ref _texts, size);
+            Array.Resize(ref _start, size);
+        }
+        return _slots++;
+    }
+
+    private int AppendCode(List<int> program)
+    {
+        if (_codeLength + program.Count > _code.Length)
+            Array.Resize(ref _code, Math.Max(_code.Length * 2, _codeLength + program.Count));
+        program.CopyTo(_code, _codeLength);
+        _codeLength += program.Count;
+        return _codeLength - program.Count;
+    }
+
+    // Removed programs leave holes; copy the live ones down once holes are half the array.
+    private void CompactCode()
+    {
+        var compacted = new int[Math.Max(16, (_codeLength - _deadCode) * 2)];
+        var length = 0;
+        for (var slot = 0; slot < _slots; slot++)
+        {
+            if (_ids[slot] is null) continue;
+            var start = _start[slot];
+            var size = Instruction.Skip(_code, start) - start;
+            Array.Copy(_code, start, compacted, length, size);
+            _start[slot] = length;
+            length += size;
+        }
+        _code = compacted;
+        _codeLength = length;
+        _deadCode = 0;
+    }
+}
