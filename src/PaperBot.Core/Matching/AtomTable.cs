@@ -38,7 +38,8 @@ internal sealed class AtomTable
     public int FindPrefix(ReadOnlySpan<char> prefix) =>
         _byKind[(int)AtomKind.Prefix].GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(prefix, out var id) ? id : -1;
 
-    public bool HasPrefixes => _byKind[(int)AtomKind.Prefix].Count > 0;
+    /// <summary>How many prefixes are interned; grows whenever a new one is, so caches can tell they are stale.</summary>
+    public int PrefixCount => _byKind[(int)AtomKind.Prefix].Count;
 
     public string Text(int atom) => _text[atom];
 }

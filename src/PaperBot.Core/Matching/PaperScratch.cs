@@ -22,6 +22,11 @@ internal sealed class PaperScratch
     private int _length;
     private int _titleLength;
     private readonly List<List<string>> _authors = [];
+    private readonly string[] _authorQuery = new string[QueryLimits.MaxLength];
+
+    // Prefix atoms of each word seen, so a word repeated across papers is probed once, not once per prefix length.
+    private readonly Dictionary<string, int[]> _prefixesOf = new(StringComparer.Ordinal);
+    private int _prefixAtomsSeen;
 
     /// <summary>The slots matched for the current paper.</summary>
     public List<int> Matches { get; } = [];
@@ -95,7 +100,7 @@ internal sealed class PaperScratch
 
     public bool HasAuthor(ReadOnlySpan<int> words, AtomTable atoms)
     {
-        var query = new string[words.Length];
+        var query = _authorQuery.AsSpan(0, words.Length);
         for (var k = 0; k < words.Length; k++) query[k] = atoms.Text(words[k]);
         foreach (var author in _authors)
             if (AuthorNameRule.Matches(query, author)) return true;
@@ -120,10 +125,26 @@ internal sealed class PaperScratch
 
     private void MarkPrefixes(string term, int field, AtomTable atoms)
     {
-        if (!atoms.HasPrefixes) return;
+        if (atoms.PrefixCount == 0) return;
+        if (_prefixAtomsSeen != atoms.PrefixCount || _prefixesOf.Count > 100_000)
+        {
+            _prefixesOf.Clear();
+            _prefixAtomsSeen = atoms.PrefixCount;
+        }
+        if (!_prefixesOf.TryGetValue(term, out var prefixes)) _prefixesOf[term] = prefixes = FindPrefixes(term, atoms);
+        foreach (var prefix in prefixes) Mark(prefix, field);
+    }
+
+    private static int[] FindPrefixes(string term, AtomTable atoms)
+    {
+        List<int>? found = null;
         var longest = Math.Min(term.Length, atoms.MaxPrefixLength);
         for (var length = QueryLimits.MinPrefixLength; length <= longest; length++)
-            Mark(atoms.FindPrefix(term.AsSpan(0, length)), field);
+        {
+            var atom = atoms.FindPrefix(term.AsSpan(0, length));
+            if (atom >= 0) (found ??= []).Add(atom);
+        }
+        return found is null ? [] : [.. found];
     }
 
     private void Mark(int atom, int field)

@@ -9,19 +9,19 @@ namespace PaperBot.Core.Queries;
 /// </summary>
 public static class AuthorNameRule
 {
-    public static bool Matches(IReadOnlyList<string> query, IReadOnlyList<string> name)
+    public static bool Matches(ReadOnlySpan<string> query, IReadOnlyList<string> name)
     {
-        if (query.Count == 0) return false;
+        if (query.Length == 0) return false;
         for (var s = name.Count - 1; s >= 0; s--)
             if (name[s] == query[^1] && EarlierWordsFit(query, name, s)) return true;
         return false;
     }
 
     // Greedy earliest matching is enough for "in order, gaps allowed".
-    private static bool EarlierWordsFit(IReadOnlyList<string> query, IReadOnlyList<string> name, int surname)
+    private static bool EarlierWordsFit(ReadOnlySpan<string> query, IReadOnlyList<string> name, int surname)
     {
         var j = 0;
-        for (var q = 0; q < query.Count - 1; q++)
+        for (var q = 0; q < query.Length - 1; q++)
         {
             while (j < surname && !WordMatches(query[q], name[j])) j++;
             if (j == surname) return false;

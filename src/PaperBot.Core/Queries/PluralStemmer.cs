@@ -33,7 +33,9 @@ public static class PluralStemmer
 
     public static string Stem(string term)
     {
-        if (term.Length <= 3 || !IsLetters(term)) return term;
+        if (term.Length <= 3) return term;
+        if (term[^1] != 's') return term[^1] is 'a' or 'n' or 'e' && Irregular.TryGetValue(term, out var plural) ? plural : term;
+        if (!IsLetters(term)) return term;
         if (Irregular.TryGetValue(term, out var singular)) return singular;
         if (Invariant.Contains(term)) return term;
         if (term.EndsWith("ies", StringComparison.Ordinal) && term.Length > 4) return string.Concat(term.AsSpan(0, term.Length - 3), "y");

@@ -81,7 +81,8 @@ public static class QueryEvaluator
 
     private static bool Author(AnalyzedPaper paper, IReadOnlyList<string> words, List<MatchHit>? hits)
     {
-        var author = paper.Authors.FirstOrDefault(a => AuthorNameRule.Matches(words, a.Words));
+        string[] query = [.. words];
+        var author = paper.Authors.FirstOrDefault(a => AuthorNameRule.Matches(query, a.Words));
         if (author is not null) hits?.Add(new MatchHit("author", author.Name));
         return author is not null;
     }
