@@ -11,7 +11,7 @@ namespace PaperBot.Core.Matching;
 /// subscriptions from the postings, and only candidates are verified. Thread-safe: a batch holds the index read-only
 /// (parallel over papers); <see cref="Add"/> and <see cref="Remove"/> wait for it.
 /// </summary>
-public sealed class SubscriptionIndex
+public sealed partial class SubscriptionIndex
 {
     private readonly Lock _gate = new();
     private readonly AtomTable _atoms = new();
@@ -20,6 +20,7 @@ public sealed class SubscriptionIndex
     private readonly Stack<int> _freeSlots = new();
     private readonly List<int> _compiled = [];
     private readonly List<int> _keys = [];
+    private readonly List<int> _removalKeys = [];
     private readonly ConcurrentBag<PaperScratch> _scratch = [];
     private string?[] _ids;
     private string?[] _texts;
@@ -44,40 +45,6 @@ public sealed class SubscriptionIndex
         get { lock (_gate) return _slotById.Count; }
     }
 
-    /// <summary>
-    /// Builds an index from (id, query text) pairs, parsing on all cores. Queries that do not parse are left out and
-    /// returned in <paramref name="rejected"/> (a stored subscription should never be invalid, but a newer parser may be stricter).
-    /// </summary>
-    public static SubscriptionIndex Build(IReadOnlyList<(string Id, string Query)> subscriptions, out IReadOnlyList<(string Id, QueryError Error)> rejected)
-    {
-        var parsed = new QueryParseResult[subscriptions.Count];
-        Parallel.For(0, subscriptions.Count, i => parsed[i] = QueryParser.Parse(subscriptions[i].Query));
-        var index = new SubscriptionIndex(subscriptions.Count);
-        var errors = new List<(string, QueryError)>();
-        var code = new List<int>(subscriptions.Count * 4);
-        var programs = new List<(int Key, int Item, int Start, int Length)>(subscriptions.Count);
-        for (var i = 0; i < parsed.Length; i++)
-        {
-            if (!parsed[i].IsSuccess)
-            {
-                errors.Add((subscriptions[i].Id, parsed[i].Error!));
-                continue;
-            }
-            var start = code.Count;
-            QueryCompiler.Compile(parsed[i].Query!.Root, index._atoms, code);
-            index._keys.Clear();
-            AnchorSelector.Select(CollectionsMarshal.AsSpan(code)[start..], index._atoms, index._keys);
-            programs.Add((index._keys[0], i, start, code.Count - start));
-        }
-        // Slots in anchor order: a posting list then walks neighbouring slots and programs, which keeps the
-        // verification of its candidates in cache instead of one memory miss per candidate.
-        programs.Sort();
-        foreach (var (_, item, start, length) in programs)
-            index.AddCompiled(subscriptions[item].Id, subscriptions[item].Query, CollectionsMarshal.AsSpan(code).Slice(start, length));
-        rejected = errors;
-        return index;
-    }
-
     /// <summary>Adds a subscription, replacing any with the same id.</summary>
     public void Add(string subscriptionId, Query query)
     {
@@ -85,7 +52,9 @@ public sealed class SubscriptionIndex
         {
             _compiled.Clear();
             QueryCompiler.Compile(query.Root, _atoms, _compiled);
-            AddCompiled(subscriptionId, query.Text, CollectionsMarshal.AsSpan(_compiled));
+            _keys.Clear();
+            AnchorSelector.Select(CollectionsMarshal.AsSpan(_compiled), _atoms, _keys);
+            AddCompiled(subscriptionId, query.Text, CollectionsMarshal.AsSpan(_compiled), CollectionsMarshal.AsSpan(_keys));
         }
     }
 
@@ -171,33 +140,37 @@ public sealed class SubscriptionIndex
     private bool RemoveLocked(string subscriptionId)
     {
         if (!_slotById.Remove(subscriptionId, out var slot)) return false;
+        Unindex(slot);
+        return true;
+    }
+
+    // Takes a slot out of the postings and frees it; the caller updates the id map.
+    private void Unindex(int slot)
+    {
         var start = _start[slot];
         var end = Instruction.Skip(_code, start);
-        _keys.Clear();
         var program = _code.AsSpan(start, end - start);
-        AnchorSelector.Select(program, _atoms, _keys);
+        _removalKeys.Clear();
+        AnchorSelector.Select(program, _atoms, _removalKeys);
         var posting = Posting(slot, program);
-        foreach (var key in _keys) _postings.Remove(key, posting);
+        foreach (var key in _removalKeys) _postings.Remove(key, posting);
         _ids[slot] = null;
         _texts[slot] = null;
         _freeSlots.Push(slot);
         _deadCode += end - start;
         if (_deadCode > 4096 && _deadCode > _codeLength / 2) CompactCode();
-        return true;
     }
 
-    private void AddCompiled(string subscriptionId, string text, ReadOnlySpan<int> program)
+    private void AddCompiled(string subscriptionId, string text, ReadOnlySpan<int> program, ReadOnlySpan<int> keys)
     {
-        RemoveLocked(subscriptionId);
-        _keys.Clear();
-        AnchorSelector.Select(program, _atoms, _keys);
-        var slot = _freeSlots.Count > 0 ? _freeSlots.Pop() : NewSlot();
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_slotById, subscriptionId, out var replacing);
+        if (replacing) Unindex(slot);
+        slot = _freeSlots.Count > 0 ? _freeSlots.Pop() : NewSlot();
         _ids[slot] = subscriptionId;
         _texts[slot] = text;
         _start[slot] = AppendCode(program);
-        _slotById[subscriptionId] = slot;
         var posting = Posting(slot, program);
-        foreach (var key in _keys) _postings.Add(key, posting);
+        foreach (var key in keys) _postings.Add(key, posting);
     }
 
     // A one-instruction program matches whenever its anchor's posting list is walked (the list's field slot is the

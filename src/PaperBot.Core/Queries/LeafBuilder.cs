@@ -44,8 +44,10 @@ internal static class LeafBuilder
 
     private static QueryNode Words(QueryField field, IReadOnlyList<TextToken> words)
     {
-        if (field == QueryField.Author) return new PhraseNode(field, [.. words.Select(w => w.Term)]);
-        return words.Count == 1 ? new TermNode(field, words[0].Stem) : new PhraseNode(field, [.. words.Select(w => w.Stem)]);
+        if (field != QueryField.Author && words.Count == 1) return new TermNode(field, words[0].Stem);
+        var terms = new string[words.Count];
+        for (var k = 0; k < terms.Length; k++) terms[k] = field == QueryField.Author ? words[k].Term : words[k].Stem;
+        return new PhraseNode(field, terms);
     }
 
     private static (QueryNode?, QueryError?) Prefix(QueryToken token, QueryField field, string stem)

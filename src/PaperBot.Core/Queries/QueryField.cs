@@ -8,17 +8,18 @@ public static class QueryFields
 {
     public static bool TryParse(ReadOnlySpan<char> name, out QueryField field)
     {
-        field = name.ToString().ToLowerInvariant() switch
-        {
-            "title" or "ti" => QueryField.Title,
-            "abstract" or "abs" => QueryField.Abstract,
-            "author" or "au" => QueryField.Author,
-            "category" or "cat" => QueryField.Category,
-            "source" => QueryField.Source,
-            _ => QueryField.Any,
-        };
+        field = QueryField.Any;
+        foreach (var (alias, value) in Aliases)
+            if (name.Equals(alias, StringComparison.OrdinalIgnoreCase)) field = value;
         return field != QueryField.Any;
     }
+
+    private static readonly (string Alias, QueryField Field)[] Aliases =
+    [
+        ("title", QueryField.Title), ("ti", QueryField.Title), ("abstract", QueryField.Abstract), ("abs", QueryField.Abstract),
+        ("author", QueryField.Author), ("au", QueryField.Author), ("category", QueryField.Category), ("cat", QueryField.Category),
+        ("source", QueryField.Source),
+    ];
 
     /// <summary>The lower-case name used in <see cref="Matching.MatchHit.Field"/> and in canonical query text.</summary>
     public static string Name(QueryField field) => field switch

@@ -14,7 +14,7 @@ internal static class QueryLexer
 {
     public static (List<QueryToken> Tokens, QueryError? Error) Tokenize(string text)
     {
-        var tokens = new List<QueryToken>();
+        var tokens = new List<QueryToken>(Math.Min(text.Length / 3 + 4, 256)); // sized for typical queries: fewer regrowths
         var i = 0;
         while (i < text.Length)
         {

@@ -65,8 +65,9 @@ public static class QueryParser
                     return Fail(or.Position, $"OR at character {or.Position + 1} needs a term on both sides");
                 var next = ParseAnd(depth, field);
                 if (next is null) return null;
-                children ??= [.. Flatten<OrNode>(first)];
-                children.AddRange(Flatten<OrNode>(next));
+                children ??= first is OrNode left ? [.. left.Children] : [first];
+                if (next is OrNode right) children.AddRange(right.Children);
+                else children.Add(next);
             }
             return children is null ? first : new OrNode(children);
         }
@@ -85,7 +86,8 @@ public static class QueryParser
                 }
                 var node = ParseUnary(depth, field);
                 if (node is null) return null;
-                children.AddRange(Flatten<AndNode>(node));
+                if (node is AndNode nested) children.AddRange(nested.Children);
+                else children.Add(node);
             }
             if (children.Count == 0)
             {
@@ -166,12 +168,5 @@ public static class QueryParser
             Error = new QueryError(position, message);
             return null;
         }
-
-        private static IReadOnlyList<QueryNode> Flatten<T>(QueryNode node) where T : QueryNode => node switch
-        {
-            AndNode all when typeof(T) == typeof(AndNode) => all.Children,
-            OrNode any when typeof(T) == typeof(OrNode) => any.Children,
-            _ => [node],
-        };
     }
 }

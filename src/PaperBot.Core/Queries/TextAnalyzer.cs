@@ -20,8 +20,8 @@ public static class TextAnalyzer
     /// <summary>Splits and folds <paramref name="text"/> into words with positions 0, 1, 2, ….</summary>
     public static IReadOnlyList<TextToken> Analyze(string? text)
     {
-        var tokens = new List<TextToken>();
-        if (string.IsNullOrEmpty(text)) return tokens;
+        if (string.IsNullOrEmpty(text)) return [];
+        var tokens = new List<TextToken>(text.Length / 6 + 1); // about one word per six characters of English
         var i = 0;
         while (i < text.Length)
         {
