@@ -28,7 +28,7 @@ public class EngineAgreesWithReferenceTests
     [InlineData(3)]
     public void The_engine_returns_exactly_the_reference_matches(int seed)
     {
-        var (queries, papers) = Corpus(seed, 3000, 300);
+        var (queries, papers) = Corpus(seed, 2000, 200);
         var index = new SubscriptionIndex();
         foreach (var (id, query) in queries) index.Add(id, query);
 
