@@ -1,15 +1,16 @@
 namespace PaperBot.Core.Matching;
 
 /// <summary>
-/// Postings (subscription slots, flagged when the anchor alone decides the match) filed under each posting key (atom × 4 + field slot): one int array per key, grown by doubling,
-/// so memory is about 4 bytes per anchor plus slack, and a key's postings are contiguous for the candidate scan.
+/// Postings filed under each posting key (atom × 4 + field slot): pairs of (subscription slot, flagged when the anchor
+/// alone decides the match; pre-filter from <see cref="AnchorSelector"/>), one int array per key grown by doubling,
+/// so a key's candidates are contiguous for the scan.
 /// </summary>
 internal sealed class PostingLists
 {
     private int[]?[] _lists = [];
     private int[] _counts = [];
 
-    public void Add(int key, int posting)
+    public void Add(int key, int posting, int filter)
     {
         if (key >= _lists.Length)
         {
@@ -17,20 +18,24 @@ internal sealed class PostingLists
             Array.Resize(ref _lists, size);
             Array.Resize(ref _counts, size);
         }
-        var list = _lists[key] ??= new int[2];
+        var list = _lists[key] ??= new int[4];
         if (_counts[key] == list.Length) Array.Resize(ref _lists[key], list.Length * 2);
         _lists[key]![_counts[key]++] = posting;
+        _lists[key]![_counts[key]++] = filter;
     }
 
     public void Remove(int key, int posting)
     {
         var list = _lists[key]!;
         var count = _counts[key];
-        var at = Array.IndexOf(list, posting, 0, count);
-        list[at] = list[count - 1];
-        _counts[key] = count - 1;
+        var at = 0;
+        while (list[at] != posting) at += 2;
+        list[at] = list[count - 2];
+        list[at + 1] = list[count - 1];
+        _counts[key] = count - 2;
     }
 
+    /// <summary>The key's (posting, filter) pairs, flattened.</summary>
     public ReadOnlySpan<int> Get(int key) =>
         key < _lists.Length && _lists[key] is { } list ? list.AsSpan(0, _counts[key]) : default;
 }

@@ -19,6 +19,7 @@ public sealed partial class SubscriptionIndex
         var keys = new List<int>(subscriptions.Count * 2);
         var codeStart = new int[subscriptions.Count];
         var keyStart = new int[subscriptions.Count + 1];
+        var filters = new int[subscriptions.Count];
         var order = new List<long>(subscriptions.Count); // first anchor key << 32 | item: a primitive, deterministic sort
         // Parse a chunk on all cores, compile it on this one (atoms are not thread-safe), and let the chunk's
         // trees die young: holding a million parsed trees at once costs more in GC than parsing them.
@@ -38,7 +39,7 @@ public sealed partial class SubscriptionIndex
                     continue;
                 }
                 QueryCompiler.Compile(chunk[i].Query!.Root, index._atoms, code);
-                AnchorSelector.Select(CollectionsMarshal.AsSpan(code)[codeStart[item]..], index._atoms, keys);
+                filters[item] = AnchorSelector.Select(CollectionsMarshal.AsSpan(code)[codeStart[item]..], index._atoms, keys);
                 order.Add(((long)keys[keyStart[item]] << 32) | (uint)item);
             }
         }
@@ -51,7 +52,7 @@ public sealed partial class SubscriptionIndex
             var item = (int)(entry & uint.MaxValue);
             var end = item + 1 < codeStart.Length ? codeStart[item + 1] : code.Count;
             index.AddCompiled(subscriptions[item].Id, subscriptions[item].Query,
-                CollectionsMarshal.AsSpan(code)[codeStart[item]..end], CollectionsMarshal.AsSpan(keys)[keyStart[item]..keyStart[item + 1]]);
+                CollectionsMarshal.AsSpan(code)[codeStart[item]..end], CollectionsMarshal.AsSpan(keys)[keyStart[item]..keyStart[item + 1]], filters[item]);
         }
         rejected = errors;
         return index;

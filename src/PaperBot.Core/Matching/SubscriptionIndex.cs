@@ -53,8 +53,8 @@ public sealed partial class SubscriptionIndex
             _compiled.Clear();
             QueryCompiler.Compile(query.Root, _atoms, _compiled);
             _keys.Clear();
-            AnchorSelector.Select(CollectionsMarshal.AsSpan(_compiled), _atoms, _keys);
-            AddCompiled(subscriptionId, query.Text, CollectionsMarshal.AsSpan(_compiled), CollectionsMarshal.AsSpan(_keys));
+            var filter = AnchorSelector.Select(CollectionsMarshal.AsSpan(_compiled), _atoms, _keys);
+            AddCompiled(subscriptionId, query.Text, CollectionsMarshal.AsSpan(_compiled), CollectionsMarshal.AsSpan(_keys), filter);
         }
     }
 
@@ -116,14 +116,17 @@ public sealed partial class SubscriptionIndex
 
     private void Verify(int key, ReadOnlySpan<int> code, PaperScratch scratch)
     {
-        foreach (var posting in _postings.Get(key))
+        var postings = _postings.Get(key);
+        for (var i = 0; i < postings.Length; i += 2)
         {
-            if (posting < 0)
+            var slot = postings[i];
+            if (slot < 0)
             {
-                scratch.Matches.Add(posting & int.MaxValue);
+                scratch.Matches.Add(slot & int.MaxValue);
                 continue;
             }
-            var slot = posting;
+            var filter = postings[i + 1];
+            if (filter != AnchorSelector.NoFilter && !scratch.Has(Instruction.OperandOf(filter), Instruction.MaskOf(filter))) continue;
             if (!scratch.FirstVisit(slot)) continue;
             var pc = _start[slot];
             if (ProgramVerifier.Matches(code, ref pc, scratch, _atoms)) scratch.Matches.Add(slot);
@@ -161,7 +164,7 @@ public sealed partial class SubscriptionIndex
         if (_deadCode > 4096 && _deadCode > _codeLength / 2) CompactCode();
     }
 
-    private void AddCompiled(string subscriptionId, string text, ReadOnlySpan<int> program, ReadOnlySpan<int> keys)
+    private void AddCompiled(string subscriptionId, string text, ReadOnlySpan<int> program, ReadOnlySpan<int> keys, int filter)
     {
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_slotById, subscriptionId, out var replacing);
         if (replacing) Unindex(slot);
@@ -170,7 +173,7 @@ public sealed partial class SubscriptionIndex
         _texts[slot] = text;
         _start[slot] = AppendCode(program);
         var posting = Posting(slot, program);
-        foreach (var key in keys) _postings.Add(key, posting);
+        foreach (var key in keys) _postings.Add(key, posting, filter);
     }
 
     // A one-instruction program matches whenever its anchor's posting list is walked (the list's field slot is the
