@@ -16,7 +16,7 @@ public sealed partial class SubscriptionIndex
     private readonly Lock _gate = new();
     private readonly AtomTable _atoms = new();
     private readonly PostingLists _postings = new();
-    private readonly Dictionary<string, int> _slotById;
+    private Dictionary<string, int> _slotById;
     private readonly Stack<int> _freeSlots = new();
     private readonly List<int> _compiled = [];
     private readonly List<int> _keys = [];
@@ -31,9 +31,14 @@ public sealed partial class SubscriptionIndex
     private int _deadCode;
 
     public SubscriptionIndex(int capacity = 16)
+        : this(capacity, new Dictionary<string, int>(capacity, StringComparer.Ordinal))
+    {
+    }
+
+    private SubscriptionIndex(int capacity, Dictionary<string, int> slotById)
     {
         capacity = Math.Max(capacity, 1);
-        _slotById = new Dictionary<string, int>(capacity, StringComparer.Ordinal);
+        _slotById = slotById;
         _ids = new string?[capacity];
         _texts = new string?[capacity];
         _start = new int[capacity];
@@ -168,12 +173,19 @@ public sealed partial class SubscriptionIndex
     {
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_slotById, subscriptionId, out var replacing);
         if (replacing) Unindex(slot);
-        slot = _freeSlots.Count > 0 ? _freeSlots.Pop() : NewSlot();
+        slot = Place(subscriptionId, text, program, keys, filter);
+    }
+
+    // Stores the program in a free slot and files its postings; the caller maps the id to the slot.
+    private int Place(string subscriptionId, string text, ReadOnlySpan<int> program, ReadOnlySpan<int> keys, int filter)
+    {
+        var slot = _freeSlots.Count > 0 ? _freeSlots.Pop() : NewSlot();
         _ids[slot] = subscriptionId;
         _texts[slot] = text;
         _start[slot] = AppendCode(program);
         var posting = Posting(slot, program);
         foreach (var key in keys) _postings.Add(key, posting, filter);
+        return slot;
     }
 
     // A one-instruction program matches whenever its anchor's posting list is walked (the list's field slot is the

@@ -18,6 +18,7 @@ internal static class LeafBuilder
                 ? Error(token, $"{QueryFields.Name(field)}: needs an exact name such as {Example(field)}, without '*' (character {token.Position + 1})")
                 : Exact(token, field, word);
         if (star >= 0) return Prefix(token, field, word[..^1]);
+        if (IsPlainLowerCase(word)) return (Words(field, word), null); // the common case, without a token list
 
         var words = TextAnalyzer.Analyze(word);
         if (words.Count == 0)
@@ -41,6 +42,17 @@ internal static class LeafBuilder
             ? Error(token, $"empty phrase at character {token.Position + 1}: put words between the quotes")
             : (Words(field, words), null);
     }
+
+    // What TextAnalyzer yields for a word of lower-case ASCII letters and digits: that word, unchanged.
+    private static bool IsPlainLowerCase(string word)
+    {
+        foreach (var c in word)
+            if (!char.IsAsciiLetterLower(c) && !char.IsAsciiDigit(c)) return false;
+        return word.Length > 0;
+    }
+
+    private static QueryNode Words(QueryField field, string term) =>
+        field == QueryField.Author ? new PhraseNode(field, [term]) : new TermNode(field, PluralStemmer.Stem(term));
 
     private static QueryNode Words(QueryField field, IReadOnlyList<TextToken> words)
     {

@@ -75,6 +75,21 @@ public class EngineAgreesWithReferenceTests
     }
 
     [Fact]
+    public void In_a_bulk_build_the_later_entry_of_a_repeated_id_wins_and_invalid_queries_are_reported()
+    {
+        var paper = new RandomCorpus(9).NextPaper(0) with { Title = "graph diffusion", Abstract = "" };
+        var index = SubscriptionIndex.Build(
+            [("s-1", "diffusion"), ("s-2", "graph"), ("s-1", "vision"), ("s-3", "\"unclosed"), ("s-2", "-only"), ("s-4", "graph")],
+            out var rejected);
+
+        Assert.Equal(["s-3", "s-2"], rejected.Select(r => r.Id));
+        Assert.Equal(2, index.Count);
+        Assert.Equal(["s-4"], index.Match(paper));
+        Assert.True(index.Remove("s-1"));
+        Assert.False(index.Remove("s-2"));
+    }
+
+    [Fact]
     public void Removing_and_re_adding_subscriptions_keeps_the_engine_exact()
     {
         var (queries, papers) = Corpus(6, 3000, 150);
