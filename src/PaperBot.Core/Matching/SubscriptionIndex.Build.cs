@@ -5,7 +5,7 @@ namespace PaperBot.Core.Matching;
 
 public sealed partial class SubscriptionIndex
 {
-    private const int ParseChunk = 1024;
+    private const int ParseChunkSize = 1024;
 
     /// <summary>
     /// Builds an index from (id, query text) pairs on all cores. When an id appears twice the later entry wins.
@@ -25,33 +25,38 @@ public sealed partial class SubscriptionIndex
         var keyStart = new int[count + 1];
         var filters = new int[count];
         var errors = new QueryError?[count];
-        // Parse a chunk on all cores, compile it on this one (atoms are not thread-safe), and let the chunk's
-        // trees die young: holding a million parsed trees at once costs more in GC than parsing them.
-        var chunk = new QueryParseResult[Math.Min(count, ParseChunk)];
-        for (var offset = 0; offset < count; offset += chunk.Length)
+        // Parsing runs a chunk ahead on another core while this one compiles (atoms are not thread-safe) and then
+        // helps finish it; chunks keep parse trees short-lived: holding a million at once costs more in GC than parsing.
+        var current = new ParseChunk(subscriptions, 0, Math.Min(count, ParseChunkSize));
+        current.Work();
+        while (current.Size > 0)
         {
-            var size = Math.Min(chunk.Length, count - offset);
-            Parallel.For(0, size, i => chunk[i] = QueryParser.Parse(subscriptions[offset + i].Query));
-            for (var i = 0; i < size; i++)
+            var next = new ParseChunk(subscriptions, current.From + current.Size, Math.Min(count, current.From + current.Size + ParseChunkSize));
+            var helper = next.Size > 0 ? Task.Run(next.Work) : Task.CompletedTask;
+            for (var i = 0; i < current.Size; i++)
             {
-                var item = offset + i;
+                var item = current.From + i;
+                var parsed = current.Results[i];
                 codeStart[item] = code.Count;
                 keyStart[item] = keys.Count;
-                if (!chunk[i].IsSuccess)
+                if (!parsed.IsSuccess)
                 {
-                    errors[item] = chunk[i].Error;
+                    errors[item] = parsed.Error;
                     continue;
                 }
-                QueryCompiler.Compile(chunk[i].Query!.Root, index._atoms, code);
+                QueryCompiler.Compile(parsed.Query.Root, index._atoms, code);
                 filters[item] = AnchorSelector.Select(CollectionsMarshal.AsSpan(code)[codeStart[item]..], index._atoms, keys);
             }
+            next.Work();
+            helper.Wait();
+            current = next;
         }
         codeStart[^1] = code.Count;
         keyStart[^1] = keys.Count;
 
-        var slotById = lastEntry.Result;
+        var (slotById, isLast) = lastEntry.Result;
         var rejects = new List<(string, QueryError)>();
-        var sortKeys = new List<long>(count);
+        var sortKeys = new List<int>(count);
         var programs = new List<Compiled>(count);
         for (var item = 0; item < count; item++)
         {
@@ -59,9 +64,9 @@ public sealed partial class SubscriptionIndex
             if (errors[item] is { } error)
             {
                 rejects.Add((id, error));
-                if (slotById[id] == item) slotById.Remove(id);
+                if (isLast[item]) slotById.Remove(id);
             }
-            else if (slotById[id] == item)
+            else if (isLast[item])
             {
                 sortKeys.Add(keys[keyStart[item]]);
                 programs.Add(new Compiled(item, codeStart[item], codeStart[item + 1], keyStart[item], keyStart[item + 1], filters[item]));
@@ -89,12 +94,32 @@ public sealed partial class SubscriptionIndex
         return index;
     }
 
+    // Entries [From, From + Size) parsed by whichever threads call Work, each taking the next unparsed entry.
+    private sealed class ParseChunk(IReadOnlyList<(string Id, string Query)> subscriptions, int from, int to)
+    {
+        private int _next = -1;
+
+        public int From => from;
+        public int Size => to - from;
+        public QueryParseResult[] Results { get; } = new QueryParseResult[Math.Max(0, to - from)];
+
+        public void Work()
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref _next)) < Results.Length)
+                Results[i] = QueryParser.Parse(subscriptions[from + i].Query);
+        }
+    }
+
     private readonly record struct Compiled(int Item, int CodeStart, int CodeEnd, int KeyStart, int KeyEnd, int Filter);
 
-    private static Dictionary<string, int> LastEntryById(IReadOnlyList<(string Id, string Query)> subscriptions)
+    // Maps each id to its last entry, and flags those entries (a sequential array beats a lookup per entry later).
+    private static (Dictionary<string, int> Map, bool[] IsLast) LastEntryById(IReadOnlyList<(string Id, string Query)> subscriptions)
     {
         var last = new Dictionary<string, int>(subscriptions.Count, StringComparer.Ordinal);
         for (var item = 0; item < subscriptions.Count; item++) last[subscriptions[item].Id] = item;
-        return last;
+        var isLast = new bool[subscriptions.Count];
+        foreach (var item in last.Values) isLast[item] = true;
+        return (last, isLast);
     }
 }
