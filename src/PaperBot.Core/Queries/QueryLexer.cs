@@ -12,9 +12,10 @@ internal readonly record struct QueryToken(QueryTokenKind Kind, string Text, int
 /// </summary>
 internal static class QueryLexer
 {
-    public static (List<QueryToken> Tokens, QueryError? Error) Tokenize(string text)
+    /// <summary>Fills <paramref name="tokens"/> (cleared first); returns the error of an unclosed quote or unknown field.</summary>
+    public static QueryError? Tokenize(string text, List<QueryToken> tokens)
     {
-        var tokens = new List<QueryToken>(Math.Min(text.Length / 3 + 4, 256)); // sized for typical queries: fewer regrowths
+        tokens.Clear();
         var i = 0;
         while (i < text.Length)
         {
@@ -30,7 +31,7 @@ internal static class QueryLexer
                     continue;
                 case '"':
                     var close = text.IndexOf('"', i + 1);
-                    if (close < 0) return (tokens, new QueryError(i, $"unclosed quote at character {i + 1}: add the closing \""));
+                    if (close < 0) return new QueryError(i, $"unclosed quote at character {i + 1}: add the closing \"");
                     tokens.Add(new(QueryTokenKind.Phrase, text[(i + 1)..close], i));
                     i = close + 1;
                     continue;
@@ -48,7 +49,7 @@ internal static class QueryLexer
             if (colon > 0)
             {
                 if (!QueryFields.TryParse(word.AsSpan(0, colon), out var field))
-                    return (tokens, new QueryError(start, $"unknown field '{word[..colon]}:' at character {start + 1}: use {QueryFields.Known}"));
+                    return new QueryError(start, $"unknown field '{word[..colon]}:' at character {start + 1}: use {QueryFields.Known}");
                 tokens.Add(new(QueryTokenKind.Field, word[..(colon + 1)], start, field));
                 i = start + colon + 1;
                 continue;
@@ -62,7 +63,7 @@ internal static class QueryLexer
             }, word, start));
         }
         tokens.Add(new(QueryTokenKind.End, "", text.Length));
-        return (tokens, null);
+        return null;
     }
 
     private static readonly System.Buffers.SearchValues<char> Letters =

@@ -22,7 +22,9 @@ public static class QueryParser
         if (string.IsNullOrWhiteSpace(text))
             return Fail(0, "the query is empty: write a word to look for, e.g. diffusion");
 
-        var (tokens, lexError) = QueryLexer.Tokenize(text);
+        // One token list per thread, reused: parsing a million stored queries at start-up should not allocate a million.
+        var tokens = t_tokens ??= new List<QueryToken>(64);
+        var lexError = QueryLexer.Tokenize(text, tokens);
         if (lexError is not null) return new QueryParseResult(null, lexError);
 
         var parser = new Parser(tokens);
@@ -32,6 +34,9 @@ public static class QueryParser
             return Fail(0, "the query only excludes words (NOT / -, or an OR side that only excludes): add a word to look for, e.g. diffusion -survey");
         return new QueryParseResult(new Query(text, root), null);
     }
+
+    [ThreadStatic]
+    private static List<QueryToken>? t_tokens;
 
     private static QueryParseResult Fail(int position, string message) => new(null, new QueryError(position, message));
 
@@ -74,22 +79,31 @@ public static class QueryParser
 
         private QueryNode? ParseAnd(int depth, QueryField field)
         {
-            var children = new List<QueryNode>();
+            // Most groups hold one term: the list is only made for a second one.
+            QueryNode? first = null;
+            List<QueryNode>? children = null;
+            void Add(QueryNode node)
+            {
+                if (first is null) first = node;
+                else (children ??= [first]).Add(node);
+            }
+
             while (Peek.Kind is not (QueryTokenKind.End or QueryTokenKind.Close or QueryTokenKind.Or))
             {
                 if (Peek.Kind == QueryTokenKind.And)
                 {
                     var and = tokens[_next++];
-                    if (children.Count == 0 || Peek.Kind is QueryTokenKind.End or QueryTokenKind.Close or QueryTokenKind.Or or QueryTokenKind.And)
+                    if (first is null || Peek.Kind is QueryTokenKind.End or QueryTokenKind.Close or QueryTokenKind.Or or QueryTokenKind.And)
                         return Fail(and.Position, $"AND at character {and.Position + 1} needs a term on both sides");
                     continue;
                 }
                 var node = ParseUnary(depth, field);
                 if (node is null) return null;
-                if (node is AndNode nested) children.AddRange(nested.Children);
-                else children.Add(node);
+                if (node is AndNode nested)
+                    foreach (var child in nested.Children) Add(child);
+                else Add(node);
             }
-            if (children.Count == 0)
+            if (first is null)
             {
                 var at = Peek;
                 return at.Kind switch
@@ -101,7 +115,7 @@ public static class QueryParser
                     _ => Fail(at.Position, $"expected a term at character {at.Position + 1}"),
                 };
             }
-            return children.Count == 1 ? children[0] : new AndNode(children);
+            return children is null ? first : new AndNode(children);
         }
 
         private QueryNode? ParseUnary(int depth, QueryField field)
