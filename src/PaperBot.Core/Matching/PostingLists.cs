@@ -10,18 +10,28 @@ internal sealed class PostingLists
     private int[]?[] _lists = [];
     private int[] _counts = [];
 
+    /// <summary>Gives an empty key a list of exactly <paramref name="postings"/> pairs (a bulk build knows the counts).</summary>
+    public void Reserve(int key, int postings)
+    {
+        EnsureKey(key);
+        _lists[key] ??= new int[Math.Max(2, postings) * 2];
+    }
+
     public void Add(int key, int posting, int filter)
     {
-        if (key >= _lists.Length)
-        {
-            var size = Math.Max(key + 1, _lists.Length * 2);
-            Array.Resize(ref _lists, size);
-            Array.Resize(ref _counts, size);
-        }
+        EnsureKey(key);
         var list = _lists[key] ??= new int[4];
         if (_counts[key] == list.Length) Array.Resize(ref _lists[key], list.Length * 2);
         _lists[key]![_counts[key]++] = posting;
         _lists[key]![_counts[key]++] = filter;
+    }
+
+    private void EnsureKey(int key)
+    {
+        if (key < _lists.Length) return;
+        var size = Math.Max(key + 1, _lists.Length * 2);
+        Array.Resize(ref _lists, size);
+        Array.Resize(ref _counts, size);
     }
 
     public void Remove(int key, int posting)

@@ -56,42 +56,92 @@ public sealed partial class SubscriptionIndex
 
         var (slotById, isLast) = lastEntry.Result;
         var rejects = new List<(string, QueryError)>();
-        var sortKeys = new List<int>(count);
-        var programs = new List<Compiled>(count);
-        for (var item = 0; item < count; item++)
-        {
-            var id = subscriptions[item].Id;
-            if (errors[item] is { } error)
-            {
-                rejects.Add((id, error));
-                if (isLast[item]) slotById.Remove(id);
-            }
-            else if (isLast[item])
-            {
-                sortKeys.Add(keys[keyStart[item]]);
-                programs.Add(new Compiled(item, codeStart[item], codeStart[item + 1], keyStart[item], keyStart[item + 1], filters[item]));
-            }
-        }
-        // Slots in anchor order: a posting list then walks neighbouring slots and programs, which keeps the
-        // verification of its candidates in cache instead of one memory miss per candidate (3x faster matching).
-        // Sorting the program records with the keys keeps the loop below sequential too.
-        var ordered = programs.ToArray();
-        Array.Sort(sortKeys.ToArray(), ordered);
-
+        var slotOf = SlotsInAnchorOrder(subscriptions, errors, isLast, keys, keyStart, slotById, rejects);
         var ids = Task.Run(() =>
         {
-            for (var slot = 0; slot < ordered.Length; slot++)
-                CollectionsMarshal.GetValueRefOrNullRef(slotById, subscriptions[ordered[slot].Item].Id) = slot;
+            for (var item = 0; item < count; item++)
+                if (slotOf[item] >= 0) CollectionsMarshal.GetValueRefOrNullRef(slotById, subscriptions[item].Id) = slotOf[item];
         });
-        foreach (var p in ordered)
-        {
-            var (id, text) = subscriptions[p.Item];
-            index.Place(id, text, CollectionsMarshal.AsSpan(code)[p.CodeStart..p.CodeEnd], CollectionsMarshal.AsSpan(keys)[p.KeyStart..p.KeyEnd], p.Filter);
-        }
+        index.PlaceAll(subscriptions, slotOf, CollectionsMarshal.AsSpan(code), codeStart, CollectionsMarshal.AsSpan(keys), keyStart, filters);
         ids.Wait();
         index._slotById = slotById;
         rejected = rejects;
         return index;
+    }
+
+    // Slots in anchor order (a stable counting sort on each program's first anchor key): a posting list then walks
+    // neighbouring slots and programs, which keeps the verification of its candidates in cache instead of one memory
+    // miss per candidate (3x faster matching). Entries not indexed (errors, earlier duplicates) get -1.
+    private static int[] SlotsInAnchorOrder(IReadOnlyList<(string Id, string Query)> subscriptions, QueryError?[] errors, bool[] isLast,
+        List<int> keys, int[] keyStart, Dictionary<string, int> slotById, List<(string, QueryError)> rejects)
+    {
+        var count = subscriptions.Count;
+        var slotOf = new int[count];
+        var nextSlot = new int[keys.Count == 0 ? 1 : keys.Max() + 2];
+        for (var item = 0; item < count; item++)
+        {
+            slotOf[item] = -1;
+            if (errors[item] is { } error)
+            {
+                rejects.Add((subscriptions[item].Id, error));
+                if (isLast[item]) slotById.Remove(subscriptions[item].Id);
+            }
+            else if (isLast[item]) nextSlot[keys[keyStart[item]] + 1]++;
+        }
+        for (var key = 1; key < nextSlot.Length; key++) nextSlot[key] += nextSlot[key - 1];
+        for (var item = 0; item < count; item++)
+            if (errors[item] is null && isLast[item]) slotOf[item] = nextSlot[keys[keyStart[item]]]++;
+        return slotOf;
+    }
+
+    // Copies the compiled programs into their slots reading entries in order (sequential), then files the postings
+    // slot by slot so every posting list is in slot order, each list allocated once at its final size.
+    private void PlaceAll(IReadOnlyList<(string Id, string Query)> subscriptions, int[] slotOf, ReadOnlySpan<int> code, int[] codeStart,
+        ReadOnlySpan<int> keys, int[] keyStart, int[] filters)
+    {
+        var slots = 0;
+        var codeLength = new int[slotOf.Length];
+        var keyCount = new int[slotOf.Length];
+        for (var item = 0; item < slotOf.Length; item++)
+        {
+            if (slotOf[item] < 0) continue;
+            slots++;
+            codeLength[slotOf[item]] = codeStart[item + 1] - codeStart[item];
+            keyCount[slotOf[item]] = keyStart[item + 1] - keyStart[item];
+        }
+        var codeOffset = new int[slots + 1];
+        var keyOffset = new int[slots + 1];
+        for (var slot = 0; slot < slots; slot++)
+        {
+            codeOffset[slot + 1] = codeOffset[slot] + codeLength[slot];
+            keyOffset[slot + 1] = keyOffset[slot] + keyCount[slot];
+        }
+        if (_code.Length < codeOffset[slots]) _code = new int[codeOffset[slots]];
+        var slotKeys = new int[keyOffset[slots]];
+        var slotFilter = new int[slots];
+        var slotPosting = new int[slots];
+        for (var item = 0; item < slotOf.Length; item++)
+        {
+            var slot = slotOf[item];
+            if (slot < 0) continue;
+            var program = code[codeStart[item]..codeStart[item + 1]];
+            program.CopyTo(_code.AsSpan(codeOffset[slot]));
+            keys[keyStart[item]..keyStart[item + 1]].CopyTo(slotKeys.AsSpan(keyOffset[slot]));
+            (_ids[slot], _texts[slot]) = subscriptions[item];
+            _start[slot] = codeOffset[slot];
+            slotFilter[slot] = filters[item];
+            slotPosting[slot] = Posting(slot, program);
+        }
+        _slots = slots;
+        _codeLength = codeOffset[slots];
+
+        var perKey = new int[slotKeys.Length == 0 ? 0 : slotKeys.Max() + 1];
+        foreach (var key in slotKeys) perKey[key]++;
+        for (var key = 0; key < perKey.Length; key++)
+            if (perKey[key] > 0) _postings.Reserve(key, perKey[key]);
+        for (var slot = 0; slot < slots; slot++)
+            for (var k = keyOffset[slot]; k < keyOffset[slot + 1]; k++)
+                _postings.Add(slotKeys[k], slotPosting[slot], slotFilter[slot]);
     }
 
     // Entries [From, From + Size) parsed by whichever threads call Work, each taking the next unparsed entry.
@@ -110,8 +160,6 @@ public sealed partial class SubscriptionIndex
                 Results[i] = QueryParser.Parse(subscriptions[from + i].Query);
         }
     }
-
-    private readonly record struct Compiled(int Item, int CodeStart, int CodeEnd, int KeyStart, int KeyEnd, int Filter);
 
     // Maps each id to its last entry, and flags those entries (a sequential array beats a lookup per entry later).
     private static (Dictionary<string, int> Map, bool[] IsLast) LastEntryById(IReadOnlyList<(string Id, string Query)> subscriptions)
