@@ -4,6 +4,7 @@ using PaperBot.Core.Delivery;
 using PaperBot.Core.Ingestion;
 using PaperBot.Core.Matching;
 using PaperBot.Core.Storage;
+using PaperBot.Core.Subscriptions;
 using PaperBot.Email;
 using PaperBot.Email.Messages;
 using PaperBot.Email.Pickup;
@@ -34,7 +35,9 @@ public static class ServiceRegistration
         services.AddSingleton<IAlertQueue>(sp => sp.GetRequiredService<IOutbox>());
         services.AddSingleton<ISourceStateStore, LiteDbSourceStateStore>();
 
-        services.AddSingleton<IPaperMatcher, KeywordMatcher>();
+        services.AddSingleton<SubscriptionMatcher>();
+        services.AddSingleton<IPaperMatcher>(sp => sp.GetRequiredService<SubscriptionMatcher>());
+        services.AddSingleton<SubscriptionService>();
         services.AddSingleton<PaperIntake>();
         services.AddPaperSources(settings.Configuration);
 

@@ -1,6 +1,7 @@
 using PaperBot.Core.Delivery;
 using PaperBot.Core.Matching;
 using PaperBot.Core.Papers;
+using PaperBot.Core.Queries;
 using PaperBot.Core.Storage;
 using PaperBot.Core.Subscriptions;
 using PaperBot.Testing.Delivery;
@@ -85,7 +86,7 @@ public class DeliveryPropertyTests
             {
                 papers.Add(p);
                 arrivedAt[p.Id.Value] = rig.Now;
-                foreach (var s in active.Where(s => KeywordMatcher.Evaluate(s.Query, p) is not null))
+                foreach (var s in active.Where(s => QueryEvaluator.IsMatch(QueryParser.Parse(s.Query).Query!, AnalyzedPaper.From(p))))
                     expected.Add((s.Subscriber.TargetKey, p.Id.Value, s.Id));
             }
         }
@@ -100,7 +101,7 @@ public class DeliveryPropertyTests
         void Unsubscribe()
         {
             var all = rig.Db.Subscriptions.All();
-            if (all.Count > 0) rig.Db.Subscriptions.Remove(all[random.Next(all.Count)].Id);
+            if (all.Count > 0) rig.Subscriptions.Remove(all[random.Next(all.Count)].Id);
         }
 
         void Toggle()

@@ -1,3 +1,4 @@
+using PaperBot.Core.Matching;
 using PaperBot.Core.Delivery;
 using PaperBot.Core.Papers;
 using PaperBot.Core.Subscriptions;
@@ -37,7 +38,7 @@ public class ExactlyOnceTests
 
         rig.Arrive("huggingface", paper);
         rig.Arrive("arxiv", paper with { Abstract = "The arXiv abstract." });
-        rig.Outbox.Enqueue(new Matching.KeywordMatcher(rig.Db.Subscriptions).Match([paper])); // a re-match
+        rig.Outbox.Enqueue(new SubscriptionMatcher(rig.Db.Subscriptions).Match([paper])); // a re-match
         await rig.RunForAsync(TimeSpan.FromHours(1));
 
         Assert.Single(rig.Channel.Attempts);
@@ -86,7 +87,7 @@ public class ExactlyOnceTests
         await rig.PassAsync();
 
         var later = rig.Subscribe(Channel, "video");
-        Assert.Equal(0, rig.Outbox.Enqueue([new Matching.PaperMatch(later.Id, paper.Id, [new Matching.MatchHit("title", "video")], 1)]));
+        Assert.Equal(0, rig.Outbox.Enqueue([new PaperMatch(later.Id, paper.Id, [new MatchHit("title", "video")], 1)]));
         await rig.RunForAsync(TimeSpan.FromHours(1));
 
         Assert.Single(rig.Channel.Attempts);

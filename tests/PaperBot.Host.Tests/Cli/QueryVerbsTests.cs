@@ -29,8 +29,22 @@ public class QueryVerbsTests
 
         Assert.Contains(Digests.Title(11), search.Out, StringComparison.Ordinal);
         Assert.DoesNotContain(Digests.Title(1) + "\n", search.Out, StringComparison.Ordinal);
-        Assert.Contains("matched: topic (title), 11 (title)", match.Out, StringComparison.Ordinal);
+        Assert.Contains("matched: Topic (title), topic (abstract), 11 (title), 11 (abstract)", match.Out, StringComparison.Ordinal);
         Assert.Contains("1 matching paper", match.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("search", "\"unclosed phrase", "unclosed quote at character 1")]
+    [InlineData("match", "-survey", "only excludes")]
+    [InlineData("search", "title:", "")]
+    [InlineData("match", "(a OR b", "")]
+    public async Task A_malformed_query_exits_2_showing_where_it_went_wrong(string verb, string query, string expected)
+    {
+        using var cli = new CliHarness();
+        var run = await cli.RunAsync(verb, query);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(expected, run.Err, StringComparison.Ordinal);
+        Assert.Contains("^", run.Err, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -44,6 +44,8 @@ public class SubscriptionVerbsTests
     [InlineData("--discord-user", "1", "--query", "x", "--mode", "hourly")]
     [InlineData("--discord-user", "1", "--query", " ")]
     [InlineData("--discord-user", "1")]
+    [InlineData("--discord-user", "1", "--query", "NOT survey")]
+    [InlineData("--discord-user", "1", "--query", "au:\"hinton")]
     public async Task Bad_subscription_arguments_exit_2_and_store_nothing(params string[] args)
     {
         using var cli = new CliHarness();

@@ -30,13 +30,17 @@ public sealed class DeliveryRig : IDisposable
     public CrashingOutbox Outbox { get; private set; } = null!;
     public DispatchService Dispatch { get; private set; } = null!;
     public PaperIntake Intake { get; private set; } = null!;
+    public SubscriptionService Subscriptions { get; private set; } = null!;
     public DateTimeOffset Now => Db.Time.GetUtcNow();
 
     public void Restart()
     {
         if (Outbox is not null) Db.Reopen();
         Outbox = new CrashingOutbox(Db.Outbox);
-        Intake = new PaperIntake(Db.Papers, new KeywordMatcher(Db.Subscriptions), Outbox);
+        // A restart reloads the matcher from the store, like the service does.
+        var matcher = new SubscriptionMatcher(Db.Subscriptions);
+        Subscriptions = new SubscriptionService(Db.Subscriptions, matcher);
+        Intake = new PaperIntake(Db.Papers, matcher, Outbox);
         Dispatch = new DispatchService(Outbox, Db.Papers, Db.Subscriptions, [Channel], Options, new RetryPolicy(Random), Db.Time,
             NullLogger<DispatchService>.Instance);
     }
@@ -52,7 +56,7 @@ public sealed class DeliveryRig : IDisposable
             Id = $"s-{++_subscriptions:D6}", Subscriber = who, Query = query, Mode = mode, TimeZone = timeZone,
             DeliveryTime = at ?? new TimeOnly(8, 0), WeeklyDay = day, Confirmed = true, CreatedAt = Now,
         };
-        Db.Subscriptions.Add(s);
+        if (Subscriptions.Add(s) is { } error) throw new ArgumentException(error.Message, nameof(query));
         return s;
     }
 

@@ -46,12 +46,12 @@ public static class DemoVerb
             new()
             {
                 Id = "s-demo-discord", Subscriber = Subscriber.DiscordChannel("100000000000000001", "100000000000000000"),
-                Query = "diffusion", Mode = DeliveryMode.Instant, Confirmed = true, CreatedAt = now,
+                Query = "diffus* (image OR video) -survey", Mode = DeliveryMode.Instant, Confirmed = true, CreatedAt = now,
             },
             new()
             {
                 Id = "s-demo-email", Subscriber = Subscriber.Email("reader@example.org"),
-                Query = "reinforcement learning", Mode = DeliveryMode.Daily, Confirmed = true, CreatedAt = now,
+                Query = "\"reinforcement learning\" OR title:reward", Mode = DeliveryMode.Daily, Confirmed = true, CreatedAt = now,
                 TimeZone = settings.Delivery.TimeZone, DeliveryTime = settings.Delivery.DigestTimeOfDay,
             },
         ];

@@ -23,7 +23,7 @@ public static class MatchVerb
                     throw new UsageException($"--since: '{text}' is not a date (YYYY-MM-DD)");
                 from = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             }
-            var found = new PaperFinder(ctx.Get<IPaperStore>()).Find(QueryArgument.Check(parse.GetValue(query)), from, int.MaxValue);
+            var found = new PaperFinder(ctx.Get<IPaperStore>()).Find(QueryArgument.Parse("query", parse.GetValue(query)), from, int.MaxValue);
             if (parse.GetValue(json)) Json.Write(ctx.Out, found.Select(f => new { paper = f.Paper, why = f.Why, score = f.Score }));
             else
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PaperBot.Core.Queries;
 using PaperBot.Core.Storage;
 using PaperBot.Host.Cli.Output;
 
@@ -15,7 +16,7 @@ public static class SearchVerb
         var command = new Command("search", "Search stored papers, best first.") { query, limit, json };
         command.SetAction(parse =>
         {
-            var found = new PaperFinder(ctx.Get<IPaperStore>()).Find(QueryArgument.Check(parse.GetValue(query)), null, parse.GetValue(limit));
+            var found = new PaperFinder(ctx.Get<IPaperStore>()).Find(QueryArgument.Parse("query", parse.GetValue(query)), null, parse.GetValue(limit));
             if (parse.GetValue(json)) Json.Write(ctx.Out, found.Select(f => new { paper = f.Paper, score = f.Score }));
             else if (found.Count == 0) ctx.Out.WriteLine("no papers match");
             else foreach (var f in found) PaperPrinter.Print(ctx.Out, f.Paper);
@@ -27,6 +28,10 @@ public static class SearchVerb
 
 internal static class QueryArgument
 {
-    public static string Check(string? query) =>
-        string.IsNullOrWhiteSpace(query) ? throw new UsageException("the query is empty") : query;
+    /// <summary>Parses a query from the command line; a malformed one is a usage error that says where and why.</summary>
+    public static Query Parse(string option, string? text)
+    {
+        var parsed = QueryParser.Parse(text ?? "");
+        return parsed.IsSuccess ? parsed.Query : throw new UsageException($"{option}: {parsed.Error.Message}\n  {text}\n  {new string(' ', parsed.Error.Position)}^");
+    }
 }

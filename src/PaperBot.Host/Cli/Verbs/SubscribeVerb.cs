@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Net.Mail;
 using PaperBot.Core.Delivery;
-using PaperBot.Core.Storage;
 using PaperBot.Core.Subscriptions;
 
 namespace PaperBot.Host.Cli.Verbs;
@@ -33,7 +32,7 @@ public static class SubscribeVerb
             {
                 Id = SubscriptionIds.New(),
                 Subscriber = subscriber,
-                Query = QueryArgument.Check(parse.GetValue(query)),
+                Query = parse.GetValue(query)!.Trim(),
                 Mode = parse.GetValue(mode),
                 DeliveryTime = Time(parse.GetValue(at) ?? defaults.DigestTime),
                 WeeklyDay = Day(parse.GetValue(day) ?? defaults.WeeklyDay),
@@ -41,7 +40,8 @@ public static class SubscribeVerb
                 Confirmed = subscriber.Kind != SubscriberKind.Email || parse.GetValue(confirmed),
                 CreatedAt = ctx.Time.GetUtcNow(),
             };
-            ctx.Get<ISubscriptionStore>().Add(subscription);
+            QueryArgument.Parse("--query", subscription.Query);
+            ctx.Get<SubscriptionService>().Add(subscription);
             ctx.Out.WriteLine(subscription.Id);
             if (!subscription.Confirmed)
                 ctx.Err.WriteLine($"{subscription.Id} waits for the subscriber's confirmation (pass --confirmed to skip double opt-in)");

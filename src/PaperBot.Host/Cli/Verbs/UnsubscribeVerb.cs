@@ -1,5 +1,5 @@
 using System.CommandLine;
-using PaperBot.Core.Storage;
+using PaperBot.Core.Subscriptions;
 
 namespace PaperBot.Host.Cli.Verbs;
 
@@ -12,7 +12,7 @@ public static class UnsubscribeVerb
         command.SetAction(parse =>
         {
             var value = parse.GetValue(id)!;
-            if (!ctx.Get<ISubscriptionStore>().Remove(value))
+            if (!ctx.Get<SubscriptionService>().Remove(value))
             {
                 ctx.Err.WriteLine($"error: no subscription '{value}' (see `paperbot subscriptions`)");
                 return CliApp.Failed;

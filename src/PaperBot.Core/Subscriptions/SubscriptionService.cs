@@ -1,0 +1,33 @@
+using PaperBot.Core.Matching;
+using PaperBot.Core.Queries;
+using PaperBot.Core.Storage;
+
+namespace PaperBot.Core.Subscriptions;
+
+/// <summary>
+/// The one way to change subscriptions (CLI, and later Discord and the web pages): the query is checked before
+/// anything is stored, and the matcher's index follows the store, so a new subscription matches the next paper.
+/// </summary>
+public sealed class SubscriptionService(ISubscriptionStore store, SubscriptionMatcher matcher)
+{
+    /// <summary>Stores the subscription, or returns why its query is not valid (nothing stored).</summary>
+    public QueryError? Add(Subscription subscription)
+    {
+        if (QueryParser.Parse(subscription.Query).Error is { } error) return error;
+        store.Add(subscription);
+        matcher.Upsert(subscription);
+        return null;
+    }
+
+    public bool Remove(string id)
+    {
+        matcher.Remove(id);
+        return store.Remove(id);
+    }
+
+    public void Update(Subscription subscription)
+    {
+        store.Update(subscription);
+        matcher.Upsert(subscription);
+    }
+}
