@@ -26,7 +26,7 @@ public static class PaperMerger
         {
             var fresh = incoming with
             {
-                Sources = incoming.Sources.Count > 0 ? incoming.Sources : [new Provenance(source, now)],
+                Sources = incoming.HasSource(source) ? incoming.Sources : [.. incoming.Sources, new Provenance(source, now)],
                 FirstSeenAt = now,
             };
             return new MergeResult(fresh, PaperChange.New, []);

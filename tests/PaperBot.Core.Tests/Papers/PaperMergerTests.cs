@@ -97,4 +97,13 @@ public class PaperMergerTests
         var stored = PaperMerger.Merge(null, FromArxiv(), PaperSources.Arxiv, T0).Paper;
         Assert.Throws<ArgumentException>(() => PaperMerger.Merge(stored, FromArxiv() with { Id = PaperId.Parse("2503.99999") }, PaperSources.Arxiv, T0));
     }
+
+    [Fact]
+    public void A_new_paper_that_carries_provenance_also_records_the_source_that_stored_it()
+    {
+        var incoming = FromHuggingFace() with { Sources = [new Provenance(PaperSources.HuggingFace, T0.AddDays(-1))] };
+        var fresh = PaperMerger.Merge(null, incoming, PaperSources.File, T0).Paper;
+        Assert.Equal([PaperSources.HuggingFace, PaperSources.File], fresh.Sources.Select(s => s.Source));
+        Assert.Equal(PaperChange.Unchanged, PaperMerger.Merge(fresh, incoming, PaperSources.File, T0.AddDays(1)).Change);
+    }
 }
