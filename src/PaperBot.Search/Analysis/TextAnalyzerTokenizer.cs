@@ -1,0 +1,72 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using PaperBot.Core.Queries;
+
+namespace PaperBot.Search.Analysis;
+
+/// <summary>
+/// A Lucene tokenizer that is <see cref="TextAnalyzer"/>: it reads the whole field value, analyses it once with the
+/// query language's own rules and replays the words, so search and subscriptions can never disagree about what a word is.
+/// Offsets are the words' places in the original text.
+/// </summary>
+internal sealed class TextAnalyzerTokenizer : Tokenizer
+{
+    private readonly TokenMode _mode;
+    private readonly ICharTermAttribute _term;
+    private readonly IPositionIncrementAttribute _position;
+    private readonly IOffsetAttribute _offset;
+    private IReadOnlyList<TextToken> _tokens = [];
+    private int _next;
+    private string? _pendingInitial;
+    private int _length;
+
+    public TextAnalyzerTokenizer(TextReader input, TokenMode mode) : base(input)
+    {
+        _mode = mode;
+        _term = AddAttribute<ICharTermAttribute>();
+        _position = AddAttribute<IPositionIncrementAttribute>();
+        _offset = AddAttribute<IOffsetAttribute>();
+    }
+
+    public override bool IncrementToken()
+    {
+        ClearAttributes();
+        if (_pendingInitial is not null)
+        {
+            // Stacked on the word just emitted: same position, same offsets.
+            var word = _tokens[_next - 1];
+            Emit(_pendingInitial, 0, word);
+            _pendingInitial = null;
+            return true;
+        }
+        if (_next >= _tokens.Count) return false;
+        var token = _tokens[_next++];
+        Emit(_mode == TokenMode.Stems ? token.Stem : token.Term, 1, token);
+        if (_mode == TokenMode.AuthorWords) _pendingInitial = AuthorInitial.Of(token.Term);
+        return true;
+    }
+
+    public override void Reset()
+    {
+        base.Reset();
+        var text = m_input.ReadToEnd();
+        _tokens = TextAnalyzer.Analyze(text);
+        _length = text.Length;
+        _next = 0;
+        _pendingInitial = null;
+    }
+
+    public override void End()
+    {
+        base.End();
+        var end = CorrectOffset(_length);
+        _offset.SetOffset(end, end);
+    }
+
+    private void Emit(string term, int increment, TextToken token)
+    {
+        _term.SetEmpty().Append(term);
+        _position.PositionIncrement = increment;
+        _offset.SetOffset(CorrectOffset(token.Start), CorrectOffset(token.Start + token.Length));
+    }
+}

@@ -1,0 +1,14 @@
+namespace PaperBot.Search.Analysis;
+
+/// <summary>Which form of each <see cref="Core.Queries.TextAnalyzer"/> word a field indexes.</summary>
+internal enum TokenMode
+{
+    /// <summary>Stems at their positions: what words and phrases match (title, abstract).</summary>
+    Stems,
+
+    /// <summary>Folded words, unstemmed: what prefixes match (<c>studies</c> starts with <c>stud</c>, its stem <c>study</c> need not).</summary>
+    Words,
+
+    /// <summary>Folded words of author names, each with its initial stacked at the same position (see <see cref="AuthorInitial"/>).</summary>
+    AuthorWords,
+}

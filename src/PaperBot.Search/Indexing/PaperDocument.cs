@@ -1,0 +1,69 @@
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using PaperBot.Core.Papers;
+using PaperBot.Core.Queries;
+
+namespace PaperBot.Search.Indexing;
+
+/// <summary>
+/// Turns a paper into its index document. Only the id is stored: hits are read back from the paper store, so the
+/// index stays small and the store remains the one source of truth.
+/// </summary>
+internal static class PaperDocument
+{
+    private static readonly FieldType Text = Frozen(new FieldType
+    {
+        IsIndexed = true,
+        IsTokenized = true,
+        IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS,
+    });
+
+    // Prefixes only ask "does this paper have such a word": no frequencies, positions or length norms needed.
+    private static readonly FieldType Words = Frozen(new FieldType
+    {
+        IsIndexed = true,
+        IsTokenized = true,
+        OmitNorms = true,
+        IndexOptions = IndexOptions.DOCS_ONLY,
+    });
+
+    private static readonly FieldType Names = Frozen(new FieldType
+    {
+        IsIndexed = true,
+        IsTokenized = true,
+        OmitNorms = true,
+        IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS,
+    });
+
+    public static Term IdTerm(PaperId id) => new(PaperFields.Id, id.Value);
+
+    public static long DateOf(Paper paper) => (paper.PublishedAt ?? paper.FirstSeenAt).ToUnixTimeMilliseconds();
+
+    public static Document Create(Paper paper)
+    {
+        var date = DateOf(paper);
+        var upvotes = Math.Max(0, paper.Upvotes ?? 0);
+        var doc = new Document
+        {
+            new StringField(PaperFields.Id, paper.Id.Value, Field.Store.YES),
+            new Field(PaperFields.Title, paper.Title, Text),
+            new Field(PaperFields.TitleWords, paper.Title, Words),
+            new Field(PaperFields.Abstract, paper.Abstract, Text),
+            new Field(PaperFields.AbstractWords, paper.Abstract, Words),
+            new Int64Field(PaperFields.Date, date, Field.Store.NO),
+            new NumericDocValuesField(PaperFields.Date, date),
+            new Int32Field(PaperFields.Upvotes, upvotes, Field.Store.NO),
+            new NumericDocValuesField(PaperFields.Upvotes, upvotes),
+        };
+        foreach (var author in paper.Authors) doc.Add(new Field(PaperFields.Author, author, Names));
+        foreach (var category in paper.Categories) doc.Add(new StringField(PaperFields.Category, TextAnalyzer.FoldWord(category), Field.Store.NO));
+        foreach (var source in paper.Sources) doc.Add(new StringField(PaperFields.Source, TextAnalyzer.FoldWord(source.Source), Field.Store.NO));
+        return doc;
+    }
+
+    private static FieldType Frozen(FieldType type)
+    {
+        type.Freeze();
+        return type;
+    }
+}

@@ -1,0 +1,71 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using PaperBot.Core.Papers;
+using PaperBot.Core.Queries;
+using PaperBot.Core.Search;
+using PaperBot.Core.Storage;
+using PaperBot.Search.Highlighting;
+using PaperBot.Search.Indexing;
+using PaperBot.Search.Querying;
+
+namespace PaperBot.Search;
+
+/// <summary>
+/// <see cref="IPaperSearch"/> over the Lucene index: the query language is parsed and validated first (errors come back
+/// as values), translated by <see cref="QueryTranslator"/>, and the page's papers are read from the store and highlighted.
+/// Paging stops at <see cref="MaxDepth"/> results; <see cref="SearchRequest.Limit"/> is capped at <see cref="SearchRequest.MaxLimit"/>.
+/// </summary>
+public sealed class PaperSearch(SearchIndex index, IPaperStore store, TimeProvider time) : IPaperSearch
+{
+    /// <summary>How deep paging may go (offset + limit): deeper pages would cost a priority queue that large.</summary>
+    public const int MaxDepth = 10_000;
+
+    public SearchResults Search(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var query = request.Query;
+        if (query is null)
+        {
+            var parsed = QueryParser.Parse(request.Text);
+            if (!parsed.IsSuccess) return SearchResults.Failed(parsed.Error);
+            query = parsed.Query;
+        }
+        var limit = Math.Clamp(request.Limit, 0, SearchRequest.MaxLimit);
+        var offset = Math.Clamp(request.Offset, 0, MaxDepth - limit);
+        var filter = request.Since is { } since ? SearchPage.Since(since) : null;
+        var (hits, total) = SearchPage.Run(index, QueryTranslator.Translate(query.Root), filter, request.Sort, offset, limit);
+
+        var leaves = new QueryLeaves(query.Root);
+        var results = new List<SearchHit>(hits.Count);
+        foreach (var (id, score) in hits)
+        {
+            if (store.Find(id) is not { } paper) continue;
+            results.Add(new SearchHit(paper, score,
+                SnippetBuilder.Highlight(paper.Title, leaves, QueryField.Title),
+                SnippetBuilder.Snippet(paper.Abstract, leaves, QueryField.Abstract)));
+        }
+        return new SearchResults(results, total);
+    }
+
+    // From the index: its date doc values sort a page in milliseconds (docs/benchmarks-search.md compares LiteDB).
+    public IReadOnlyList<Paper> Latest(int count, string? source = null)
+    {
+        Lucene.Net.Search.Query query = source is null
+            ? new MatchAllDocsQuery()
+            : new TermQuery(new Term(PaperFields.Source, TextAnalyzer.FoldWord(source)));
+        return Papers(query, null, SearchSort.Newest, count);
+    }
+
+    public IReadOnlyList<Paper> Trending(int count, int days = 7)
+    {
+        var since = time.GetUtcNow().AddDays(-Math.Max(1, days));
+        var upvoted = NumericRangeQuery.NewInt32Range(PaperFields.Upvotes, 1, null, minInclusive: true, maxInclusive: true);
+        return Papers(upvoted, SearchPage.Since(since), SearchSort.MostUpvoted, count);
+    }
+
+    private List<Paper> Papers(Lucene.Net.Search.Query query, Filter? filter, SearchSort sort, int count)
+    {
+        var (hits, _) = SearchPage.Run(index, query, filter, sort, 0, Math.Clamp(count, 0, SearchRequest.MaxLimit));
+        return [.. hits.Select(h => store.Find(h.Id)).OfType<Paper>()];
+    }
+}

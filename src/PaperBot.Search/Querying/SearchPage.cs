@@ -1,0 +1,39 @@
+using Lucene.Net.Search;
+using PaperBot.Core.Papers;
+using PaperBot.Core.Search;
+using PaperBot.Search.Indexing;
+using LuceneQuery = Lucene.Net.Search.Query;
+
+namespace PaperBot.Search.Querying;
+
+/// <summary>Runs a translated query for one page: ids and scores of the hits in order, and the total count.</summary>
+internal static class SearchPage
+{
+    private static readonly HashSet<string> IdOnly = [PaperFields.Id];
+
+    public static (IReadOnlyList<(PaperId Id, float Score)> Hits, int Total) Run(
+        SearchIndex index, LuceneQuery query, Filter? filter, SearchSort sort, int offset, int limit) =>
+        index.Read(searcher =>
+        {
+            var wanted = Math.Max(1, offset + limit);
+            var top = sort == SearchSort.Relevance
+                ? searcher.Search(new UpvoteBoostQuery(query), filter, wanted)
+                : searcher.Search(query, filter, wanted, SortFor(sort), doDocScores: true, doMaxScore: false);
+            var hits = top.ScoreDocs.Skip(offset).Take(limit)
+                .Select(hit => (PaperId.Parse(searcher.Doc(hit.Doc, IdOnly).Get(PaperFields.Id)), hit.Score))
+                .ToList();
+            return ((IReadOnlyList<(PaperId, float)>)hits, top.TotalHits);
+        });
+
+    public static Sort SortFor(SearchSort sort) => sort switch
+    {
+        SearchSort.Newest => new Sort(new SortField(PaperFields.Date, SortFieldType.INT64, reverse: true), SortField.FIELD_SCORE),
+        SearchSort.MostUpvoted => new Sort(
+            new SortField(PaperFields.Upvotes, SortFieldType.INT64, reverse: true),
+            new SortField(PaperFields.Date, SortFieldType.INT64, reverse: true)),
+        _ => Sort.RELEVANCE,
+    };
+
+    public static Filter Since(DateTimeOffset since) =>
+        NumericRangeFilter.NewInt64Range(PaperFields.Date, since.ToUnixTimeMilliseconds(), null, minInclusive: true, maxInclusive: true);
+}
