@@ -49,7 +49,7 @@ internal sealed class TextAnalyzerTokenizer : Tokenizer
     public override void Reset()
     {
         base.Reset();
-        var text = m_input.ReadToEnd();
+        var text = m_input.ReadToEnd() ?? ""; // Lucene.Net's reusable reader gives null for an empty value
         _tokens = TextAnalyzer.Analyze(text);
         _length = text.Length;
         _next = 0;

@@ -17,7 +17,7 @@ internal static class SnippetBuilder
     public static string Highlight(string text, QueryLeaves leaves, QueryField field)
     {
         var tokens = TextAnalyzer.Analyze(text);
-        return tokens.Count == 0 ? text : Render(text, tokens, leaves.Mark(tokens, field), 0, tokens.Count, whole: true);
+        return tokens.Count == 0 ? text : Render(text, tokens, leaves.Mark(tokens, field), 0, tokens.Count);
     }
 
     /// <summary>The best window of the text with its matches marked, with ellipses where it was cut (abstracts).</summary>
@@ -27,7 +27,7 @@ internal static class SnippetBuilder
         if (tokens.Count == 0) return text.Trim();
         var marked = leaves.Mark(tokens, field);
         var first = BestWindow(marked);
-        return Render(text, tokens, marked, first, Math.Min(tokens.Count, first + WindowWords), whole: false);
+        return Render(text, tokens, marked, first, Math.Min(tokens.Count, first + WindowWords));
     }
 
     // Sliding count of marked words; starts a little before the first match of the best window for context.
@@ -47,11 +47,11 @@ internal static class SnippetBuilder
         return Math.Max(0, bestStart - 5);
     }
 
-    private static string Render(string text, IReadOnlyList<TextToken> tokens, bool[] marked, int first, int end, bool whole)
+    private static string Render(string text, IReadOnlyList<TextToken> tokens, bool[] marked, int first, int end)
     {
         var sb = new StringBuilder();
-        var from = whole ? 0 : tokens[first].Start;
-        if (!whole && first > 0) sb.Append(Ellipsis);
+        var from = first == 0 ? 0 : tokens[first].Start;
+        if (first > 0) sb.Append(Ellipsis);
         var open = false;
         for (var i = first; i < end; i++)
         {
@@ -62,8 +62,8 @@ internal static class SnippetBuilder
             from = token.Start + token.Length;
             if (open && (i + 1 == end || !marked[i + 1])) { sb.Append("**"); open = false; }
         }
-        if (whole) sb.Append(text, from, text.Length - from);
-        else if (end < tokens.Count) sb.Append(Ellipsis);
+        if (end == tokens.Count) sb.Append(text, from, text.Length - from);
+        else sb.Append(Ellipsis);
         return sb.ToString().Trim();
     }
 }
