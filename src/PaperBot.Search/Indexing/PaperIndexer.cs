@@ -48,9 +48,12 @@ public sealed partial class PaperIndexer(SearchIndex index, IPaperStore store, I
 
             var replayed = 0;
             var checkpoint = index.Checkpoint;
-            foreach (var paper in store.Stream(checkpoint.SeenUpTo))
+            var from = checkpoint.SeenUpTo;
+            foreach (var paper in store.Stream(from))
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                // The store streams from the checkpoint inclusive: papers seen at that instant are usually indexed already.
+                if (paper.FirstSeenAt == from && index.Contains(paper.Id)) continue;
                 index.Upsert(paper);
                 checkpoint = checkpoint.Covering(paper.FirstSeenAt);
                 replayed++;

@@ -60,6 +60,8 @@ public sealed class SearchIndex : IDisposable
 
     internal void Clear() => _writer.DeleteAll();
 
+    internal bool Contains(PaperId id) => Read(searcher => searcher.IndexReader.DocFreq(PaperDocument.IdTerm(id)) > 0);
+
     /// <summary>Makes everything written so far durable and visible to searches, with its checkpoint.</summary>
     internal void Commit(IndexCheckpoint checkpoint, bool rebuilt = false)
     {

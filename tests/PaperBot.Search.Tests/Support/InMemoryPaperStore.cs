@@ -8,8 +8,6 @@ public sealed class InMemoryPaperStore : IPaperStore
 {
     private readonly Dictionary<PaperId, Paper> _papers = [];
 
-    public int StreamCalls { get; private set; }
-
     public StoreResult Save(IReadOnlyList<Paper> papers, string source)
     {
         var results = new List<MergeResult>();
@@ -29,7 +27,6 @@ public sealed class InMemoryPaperStore : IPaperStore
 
     public IEnumerable<Paper> Stream(DateTimeOffset? since = null)
     {
-        StreamCalls++;
         return [.. _papers.Values.Where(p => since is null || p.FirstSeenAt >= since).OrderBy(p => p.FirstSeenAt)];
     }
 
