@@ -49,9 +49,15 @@ internal sealed class TextAnalyzerTokenizer : Tokenizer
     public override void Reset()
     {
         base.Reset();
-        var text = m_input.ReadToEnd() ?? ""; // Lucene.Net's reusable reader gives null for an empty value
-        _tokens = TextAnalyzer.Analyze(text);
-        _length = text.Length;
+        if (m_input is AnalyzedTextReader analyzed)
+        {
+            (_tokens, _length) = (analyzed.Tokens, analyzed.Text.Length);
+        }
+        else
+        {
+            var text = m_input.ReadToEnd() ?? ""; // Lucene.Net's reusable reader gives null for an empty value
+            (_tokens, _length) = (TextAnalyzer.Analyze(text), text.Length);
+        }
         _next = 0;
         _pendingInitial = null;
     }

@@ -2,6 +2,7 @@ using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using PaperBot.Core.Papers;
 using PaperBot.Core.Queries;
+using PaperBot.Search.Analysis;
 
 namespace PaperBot.Search.Indexing;
 
@@ -43,13 +44,14 @@ internal static class PaperDocument
     {
         var date = DateOf(paper);
         var upvotes = Math.Max(0, paper.Upvotes ?? 0);
+        var (title, @abstract) = (TextAnalyzer.Analyze(paper.Title), TextAnalyzer.Analyze(paper.Abstract));
         var doc = new Document
         {
             new StringField(PaperFields.Id, paper.Id.Value, Field.Store.YES),
-            new Field(PaperFields.Title, paper.Title, Text),
-            new Field(PaperFields.TitleWords, paper.Title, Words),
-            new Field(PaperFields.Abstract, paper.Abstract, Text),
-            new Field(PaperFields.AbstractWords, paper.Abstract, Words),
+            new Field(PaperFields.Title, new AnalyzedTextReader(paper.Title, title), Text),
+            new Field(PaperFields.TitleWords, new AnalyzedTextReader(paper.Title, title), Words),
+            new Field(PaperFields.Abstract, new AnalyzedTextReader(paper.Abstract, @abstract), Text),
+            new Field(PaperFields.AbstractWords, new AnalyzedTextReader(paper.Abstract, @abstract), Words),
             new Int64Field(PaperFields.Date, date, Field.Store.NO),
             new NumericDocValuesField(PaperFields.Date, date),
             new Int32Field(PaperFields.Upvotes, upvotes, Field.Store.NO),

@@ -77,21 +77,14 @@ public sealed partial class PaperIndexer(SearchIndex index, IPaperStore store, I
     // One commit at the end: until then searches (and a crash) see the previous index, never a half-built one.
     private int RebuildLocked(CancellationToken cancellationToken)
     {
-        var count = 0;
-        var checkpoint = IndexCheckpoint.Empty;
+        int count;
         try
         {
             index.Clear();
-            foreach (var paper in store.Stream())
-            {
-                if ((count & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
-                index.Add(paper);
-                checkpoint = checkpoint.Covering(paper.FirstSeenAt);
-                count++;
-            }
+            (count, var checkpoint) = ParallelFeed.Run(store.Stream(), index.Add, cancellationToken);
             index.Commit(checkpoint, rebuilt: true);
         }
-        catch (OperationCanceledException)
+        catch
         {
             index.DiscardUncommitted();
             throw;

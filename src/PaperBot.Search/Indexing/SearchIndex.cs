@@ -110,7 +110,7 @@ public sealed class SearchIndex : IDisposable
         {
             OpenMode = mode,
             Similarity = new BM25Similarity(),
-            RAMBufferSizeMB = 64,
+            RAMBufferSizeMB = 128,
         };
         var writer = new IndexWriter(directory, config);
         return (writer, new SearcherManager(writer, applyAllDeletes: true, new Bm25SearcherFactory()));
