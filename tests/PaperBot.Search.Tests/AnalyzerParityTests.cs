@@ -43,6 +43,17 @@ public sealed class AnalyzerParityTests
         Assert.Equal(expected, Tokens(PaperFields.AbstractWords, text));
     }
 
+    [Theory]
+    [MemberData(nameof(TrickyTexts))]
+    public void PairFieldsIndexEachTwoAdjacentStemsAtTheFirstOnesPosition(string text)
+    {
+        var tokens = TextAnalyzer.Analyze(text);
+        var expected = tokens.Zip(tokens.Skip(1), (a, b) => ($"{a.Stem} {b.Stem}", a.Position, a.Start, b.Start + b.Length)).ToList();
+
+        Assert.Equal(expected, Tokens(PaperFields.TitlePairs, text));
+        Assert.Equal(expected, Tokens(PaperFields.AbstractPairs, text));
+    }
+
     [Fact]
     public void AuthorWordsAreFoldedUnstemmedAndCarryTheirInitialAtTheSamePosition()
     {

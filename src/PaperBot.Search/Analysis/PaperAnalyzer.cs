@@ -15,6 +15,7 @@ internal sealed class PaperAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEGY)
     {
         PaperFields.Title or PaperFields.Abstract => TokenMode.Stems,
         PaperFields.TitleWords or PaperFields.AbstractWords => TokenMode.Words,
+        PaperFields.TitlePairs or PaperFields.AbstractPairs => TokenMode.Pairs,
         PaperFields.Author => TokenMode.AuthorWords,
         _ => throw new ArgumentOutOfRangeException(nameof(fieldName), fieldName, "not an analysed field"),
     };

@@ -1,6 +1,7 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using PaperBot.Core.Queries;
+using PaperBot.Search.Indexing;
 
 namespace PaperBot.Search.Analysis;
 
@@ -39,6 +40,7 @@ internal sealed class TextAnalyzerTokenizer : Tokenizer
             _pendingInitial = null;
             return true;
         }
+        if (_mode == TokenMode.Pairs) return NextPair();
         if (_next >= _tokens.Count) return false;
         var token = _tokens[_next++];
         Emit(_mode == TokenMode.Stems ? token.Stem : token.Term, 1, token);
@@ -74,5 +76,17 @@ internal sealed class TextAnalyzerTokenizer : Tokenizer
         _term.SetEmpty().Append(term);
         _position.PositionIncrement = increment;
         _offset.SetOffset(CorrectOffset(token.Start), CorrectOffset(token.Start + token.Length));
+    }
+
+    // Stem i and stem i + 1 as one term at position i, spanning both words' offsets.
+    private bool NextPair()
+    {
+        if (_next + 1 >= _tokens.Count) return false;
+        var (first, second) = (_tokens[_next], _tokens[_next + 1]);
+        _next++;
+        _term.SetEmpty().Append(first.Stem).Append(PaperFields.PairSeparator).Append(second.Stem);
+        _position.PositionIncrement = 1;
+        _offset.SetOffset(CorrectOffset(first.Start), CorrectOffset(second.Start + second.Length));
+        return true;
     }
 }

@@ -28,6 +28,14 @@ internal static class PaperDocument
         IndexOptions = IndexOptions.DOCS_ONLY,
     });
 
+    // Pairs only answer "does this paper have this two-word phrase, how often": positions come from the stems field.
+    private static readonly FieldType Pairs = Frozen(new FieldType
+    {
+        IsIndexed = true,
+        IsTokenized = true,
+        IndexOptions = IndexOptions.DOCS_AND_FREQS,
+    });
+
     private static readonly FieldType Names = Frozen(new FieldType
     {
         IsIndexed = true,
@@ -50,8 +58,10 @@ internal static class PaperDocument
             new StringField(PaperFields.Id, paper.Id.Value, Field.Store.YES),
             new Field(PaperFields.Title, new AnalyzedTextReader(paper.Title, title), Text),
             new Field(PaperFields.TitleWords, new AnalyzedTextReader(paper.Title, title), Words),
+            new Field(PaperFields.TitlePairs, new AnalyzedTextReader(paper.Title, title), Pairs),
             new Field(PaperFields.Abstract, new AnalyzedTextReader(paper.Abstract, @abstract), Text),
             new Field(PaperFields.AbstractWords, new AnalyzedTextReader(paper.Abstract, @abstract), Words),
+            new Field(PaperFields.AbstractPairs, new AnalyzedTextReader(paper.Abstract, @abstract), Pairs),
             new Int64Field(PaperFields.Date, date, Field.Store.NO),
             new NumericDocValuesField(PaperFields.Date, date),
             new Int32Field(PaperFields.Upvotes, upvotes, Field.Store.NO),

@@ -8,8 +8,13 @@ internal static class PaperFields
     public const string Id = "id";
     public const string Title = "title";
     public const string TitleWords = "title_w";
+    public const string TitlePairs = "title_2";
     public const string Abstract = "abstract";
     public const string AbstractWords = "abstract_w";
+    public const string AbstractPairs = "abstract_2";
+
+    /// <summary>Joins two stems into a <see cref="Analysis.TokenMode.Pairs"/> term; stems never contain it.</summary>
+    public const char PairSeparator = ' ';
     public const string Author = "author";
     public const string Category = "category";
     public const string Source = "source";

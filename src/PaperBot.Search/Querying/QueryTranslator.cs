@@ -25,9 +25,9 @@ internal static class QueryTranslator
         TermNode { Field: QueryField.Source } term => Boosted(new TermQuery(new Term(PaperFields.Source, term.Term)), "source"),
         PhraseNode { Field: QueryField.Author } name => Boosted(Author(name.Terms), "author"),
         PrefixNode { Field: QueryField.Author } prefix => Boosted(new PrefixQuery(new Term(PaperFields.Author, prefix.Prefix)), "author"),
-        TermNode term => InText(term.Field, stemsField => new TermQuery(new Term(stemsField, term.Term)), words: false),
-        PhraseNode phrase => InText(phrase.Field, stemsField => Phrase(stemsField, phrase.Terms), words: false),
-        PrefixNode prefix => InText(prefix.Field, wordsField => new PrefixQuery(new Term(wordsField, prefix.Prefix)), words: true),
+        TermNode term => InText(term.Field, f => new TermQuery(new Term(f.Stems, term.Term))),
+        PhraseNode phrase => InText(phrase.Field, f => Phrase(f, phrase.Terms)),
+        PrefixNode prefix => InText(prefix.Field, f => new PrefixQuery(new Term(f.Words, prefix.Prefix))),
         _ => throw new InvalidOperationException($"unknown query node {node.GetType().Name}"),
     };
 
@@ -57,28 +57,37 @@ internal static class QueryTranslator
         { but, Occur.MUST_NOT },
     };
 
-    private static LuceneQuery InText(QueryField field, Func<string, LuceneQuery> make, bool words)
+    private sealed record TextFields(string Stems, string Words, string Pairs);
+
+    private static readonly TextFields TitleFields = new(PaperFields.Title, PaperFields.TitleWords, PaperFields.TitlePairs);
+    private static readonly TextFields AbstractFields = new(PaperFields.Abstract, PaperFields.AbstractWords, PaperFields.AbstractPairs);
+
+    private static LuceneQuery InText(QueryField field, Func<TextFields, LuceneQuery> make) => field switch
     {
-        var title = words ? PaperFields.TitleWords : PaperFields.Title;
-        var @abstract = words ? PaperFields.AbstractWords : PaperFields.Abstract;
-        return field switch
+        QueryField.Title => Boosted(make(TitleFields), "title"),
+        QueryField.Abstract => Boosted(make(AbstractFields), "abstract"),
+        _ => new BooleanQuery(disableCoord: true)
         {
-            QueryField.Title => Boosted(make(title), "title"),
-            QueryField.Abstract => Boosted(make(@abstract), "abstract"),
-            _ => new BooleanQuery(disableCoord: true)
-            {
-                { Boosted(make(title), "title"), Occur.SHOULD },
-                { Boosted(make(@abstract), "abstract"), Occur.SHOULD },
-            },
-        };
+            { Boosted(make(TitleFields), "title"), Occur.SHOULD },
+            { Boosted(make(AbstractFields), "abstract"), Occur.SHOULD },
+        },
+    };
+
+    // Two words: one pair term. Longer: the exact phrase over stem positions, driven by its pair terms (rarer than
+    // single words, so the intersection reads far fewer positions); the pairs only filter, the phrase scores.
+    private static LuceneQuery Phrase(TextFields fields, IReadOnlyList<string> stems)
+    {
+        if (stems.Count == 1) return new TermQuery(new Term(fields.Stems, stems[0]));
+        if (stems.Count == 2) return new TermQuery(new Term(fields.Pairs, Pair(stems, 0)));
+        var phrase = new PhraseQuery();
+        for (var i = 0; i < stems.Count; i++) phrase.Add(new Term(fields.Stems, stems[i]), i);
+        var query = new BooleanQuery(disableCoord: true) { { phrase, Occur.MUST } };
+        for (var i = 0; i + 1 < stems.Count; i++)
+            query.Add(new TermQuery(new Term(fields.Pairs, Pair(stems, i))) { Boost = 0 }, Occur.MUST);
+        return query;
     }
 
-    private static PhraseQuery Phrase(string field, IReadOnlyList<string> stems)
-    {
-        var phrase = new PhraseQuery();
-        for (var i = 0; i < stems.Count; i++) phrase.Add(new Term(field, stems[i]), i);
-        return phrase;
-    }
+    private static string Pair(IReadOnlyList<string> stems, int at) => string.Concat(stems[at], PaperFields.PairSeparator.ToString(), stems[at + 1]);
 
     // AuthorNameRule: the last word exactly, earlier words in order before it within one author (gaps allowed);
     // a one-letter word on either side is an initial.

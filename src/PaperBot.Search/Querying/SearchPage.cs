@@ -17,13 +17,20 @@ internal static class SearchPage
         {
             var wanted = Math.Max(1, offset + limit);
             var top = sort == SearchSort.Relevance
-                ? searcher.Search(new UpvoteBoostQuery(query), filter, wanted)
+                ? ByRelevance(searcher, query, filter, wanted)
                 : searcher.Search(query, filter, wanted, SortFor(sort), doDocScores: true, doMaxScore: false);
             var hits = top.ScoreDocs.Skip(offset).Take(limit)
                 .Select(hit => (PaperId.Parse(searcher.Doc(hit.Doc, IdOnly).Get(PaperFields.Id)), hit.Score))
                 .ToList();
             return ((IReadOnlyList<(PaperId, float)>)hits, top.TotalHits);
         });
+
+    private static TopDocs ByRelevance(IndexSearcher searcher, LuceneQuery query, Filter? filter, int wanted)
+    {
+        var collector = new UpvoteBoostCollector(Math.Min(wanted, Math.Max(1, searcher.IndexReader.MaxDoc)));
+        searcher.Search(query, filter, collector);
+        return collector.GetTopDocs();
+    }
 
     public static Sort SortFor(SearchSort sort) => sort switch
     {

@@ -46,7 +46,8 @@ public sealed class RandomCorpus(int seed)
             1 => $"cat:{Pick(Categories)}",
             2 => $"source:{Pick(SourceNames)}",
             3 => field + Pick(Prefixes) + "*",
-            4 or 5 => $"{field}\"{Pick(Words)} {Pick(Words)}\"",
+            4 => $"{field}\"{Pick(Words)} {Pick(Words)}\"",
+            5 => $"{field}\"{Pick(Words)} {Pick(Words)} {Pick(Words)}\"",
             6 => $"{field}{Pick(Words)}-{Pick(Words)}",
             _ => field + Pick(Words),
         };
