@@ -55,13 +55,23 @@ public sealed class QueryTranslationTests : IDisposable
     }
 
     [Fact]
-    public void ATwoWordPhraseBecomesOnePairTermInTitleAndAbstract()
+    public void APhraseOfTwoCommonWordsBecomesOnePairTermInTitleAndAbstract()
     {
         var lucene = (BooleanQuery)QueryTranslator.Translate(QueryParser.Parse("\"Image Models\"").Query!.Root);
 
         var terms = lucene.Clauses.Select(c => ((TermQuery)c.Query).Term.ToString()).ToList();
         Assert.Equal(["title_2:image model", "abstract_2:image model"], terms);
         Assert.True(lucene.Clauses[0].Query.Boost > lucene.Clauses[1].Query.Boost);
+    }
+
+    [Fact]
+    public void APhraseWithARarerWordIsAPhraseQueryOverStemPositions()
+    {
+        var lucene = QueryTranslator.Translate(QueryParser.Parse("abs:\"Gaussian splats\"").Query!.Root);
+
+        var phrase = Assert.IsType<PhraseQuery>(lucene);
+        Assert.Equal(["abstract:gaussian", "abstract:splat"], phrase.GetTerms().Select(t => t.ToString()));
+        Assert.Equal([0, 1], phrase.GetPositions());
     }
 
     [Fact]

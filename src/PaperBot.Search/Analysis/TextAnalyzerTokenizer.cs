@@ -20,6 +20,7 @@ internal sealed class TextAnalyzerTokenizer : Tokenizer
     private int _next;
     private string? _pendingInitial;
     private int _length;
+    private int _lastPosition;
 
     public TextAnalyzerTokenizer(TextReader input, TokenMode mode) : base(input)
     {
@@ -61,6 +62,7 @@ internal sealed class TextAnalyzerTokenizer : Tokenizer
             (_tokens, _length) = (TextAnalyzer.Analyze(text), text.Length);
         }
         _next = 0;
+        _lastPosition = 0;
         _pendingInitial = null;
     }
 
@@ -78,15 +80,20 @@ internal sealed class TextAnalyzerTokenizer : Tokenizer
         _offset.SetOffset(CorrectOffset(token.Start), CorrectOffset(token.Start + token.Length));
     }
 
-    // Stem i and stem i + 1 as one term at position i, spanning both words' offsets.
+    // The next adjacent pair of common stems as one term at the first one's position, spanning both words.
     private bool NextPair()
     {
-        if (_next + 1 >= _tokens.Count) return false;
-        var (first, second) = (_tokens[_next], _tokens[_next + 1]);
-        _next++;
-        _term.SetEmpty().Append(first.Stem).Append(PaperFields.PairSeparator).Append(second.Stem);
-        _position.PositionIncrement = 1;
-        _offset.SetOffset(CorrectOffset(first.Start), CorrectOffset(second.Start + second.Length));
-        return true;
+        for (; _next + 1 < _tokens.Count; _next++)
+        {
+            var (first, second) = (_tokens[_next], _tokens[_next + 1]);
+            if (!CommonWords.ArePair(first.Stem, second.Stem)) continue;
+            _term.SetEmpty().Append(first.Stem).Append(PaperFields.PairSeparator).Append(second.Stem);
+            _position.PositionIncrement = _next + 1 - _lastPosition;
+            _lastPosition = _next + 1;
+            _offset.SetOffset(CorrectOffset(first.Start), CorrectOffset(second.Start + second.Length));
+            _next++;
+            return true;
+        }
+        return false;
     }
 }

@@ -9,8 +9,8 @@ internal enum TokenMode
     /// <summary>Folded words, unstemmed: what prefixes match (<c>studies</c> starts with <c>stud</c>, its stem <c>study</c> need not).</summary>
     Words,
 
-    /// <summary>Each two adjacent stems as one term (<c>image edit</c>): a two-word phrase is then one posting list to read,
-    /// not two long ones intersected position by position.</summary>
+    /// <summary>Each two adjacent stems that are both <see cref="CommonWords"/>, as one term at the first one's position
+    /// (<c>language model</c>): a phrase of two frequent words is then one short posting list to read.</summary>
     Pairs,
 
     /// <summary>Folded words of author names, each with its initial stacked at the same position (see <see cref="AuthorInitial"/>).</summary>

@@ -73,18 +73,21 @@ internal static class QueryTranslator
         },
     };
 
-    // Two words: one pair term. Longer: the exact phrase over stem positions, driven by its pair terms (rarer than
-    // single words, so the intersection reads far fewer positions); the pairs only filter, the phrase scores.
+    // Two common words: one pair term. Otherwise the exact phrase over stem positions, and its pairs of common words
+    // (if any) as filters, which are far shorter lists than their single words; the pairs only filter, the phrase scores.
     private static LuceneQuery Phrase(TextFields fields, IReadOnlyList<string> stems)
     {
         if (stems.Count == 1) return new TermQuery(new Term(fields.Stems, stems[0]));
-        if (stems.Count == 2) return new TermQuery(new Term(fields.Pairs, Pair(stems, 0)));
+        if (stems.Count == 2 && CommonWords.ArePair(stems[0], stems[1])) return new TermQuery(new Term(fields.Pairs, Pair(stems, 0)));
         var phrase = new PhraseQuery();
         for (var i = 0; i < stems.Count; i++) phrase.Add(new Term(fields.Stems, stems[i]), i);
         var query = new BooleanQuery(disableCoord: true) { { phrase, Occur.MUST } };
         for (var i = 0; i + 1 < stems.Count; i++)
-            query.Add(new TermQuery(new Term(fields.Pairs, Pair(stems, i))) { Boost = 0 }, Occur.MUST);
-        return query;
+        {
+            if (CommonWords.ArePair(stems[i], stems[i + 1]))
+                query.Add(new TermQuery(new Term(fields.Pairs, Pair(stems, i))) { Boost = 0 }, Occur.MUST);
+        }
+        return query.Clauses.Count == 1 ? phrase : query;
     }
 
     private static string Pair(IReadOnlyList<string> stems, int at) => string.Concat(stems[at], PaperFields.PairSeparator.ToString(), stems[at + 1]);
