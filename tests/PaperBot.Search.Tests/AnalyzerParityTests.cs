@@ -36,9 +36,9 @@ public sealed class AnalyzerParityTests
 
     [Theory]
     [MemberData(nameof(TrickyTexts))]
-    public void WordFieldsIndexTheFoldedUnstemmedWords(string text)
+    public void WordFieldsIndexEachFoldedUnstemmedWordOnceAtItsFirstPosition(string text)
     {
-        var expected = TextAnalyzer.Analyze(text).Select(t => (t.Term, t.Position, t.Start, t.Start + t.Length)).ToList();
+        var expected = TextAnalyzer.Analyze(text).DistinctBy(t => t.Term).Select(t => (t.Term, t.Position, t.Start, t.Start + t.Length)).ToList();
 
         Assert.Equal(expected, Tokens(PaperFields.TitleWords, text));
         Assert.Equal(expected, Tokens(PaperFields.AbstractWords, text));

@@ -16,6 +16,7 @@ internal sealed class TextAnalyzerTokenizer : Tokenizer
     private readonly ICharTermAttribute _term;
     private readonly IPositionIncrementAttribute _position;
     private readonly IOffsetAttribute _offset;
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private IReadOnlyList<TextToken> _tokens = [];
     private int _next;
     private string? _pendingInitial;
@@ -42,6 +43,7 @@ internal sealed class TextAnalyzerTokenizer : Tokenizer
             return true;
         }
         if (_mode == TokenMode.Pairs) return NextPair();
+        if (_mode == TokenMode.Words) return NextNewWord();
         if (_next >= _tokens.Count) return false;
         var token = _tokens[_next++];
         Emit(_mode == TokenMode.Stems ? token.Stem : token.Term, 1, token);
@@ -63,6 +65,7 @@ internal sealed class TextAnalyzerTokenizer : Tokenizer
         }
         _next = 0;
         _lastPosition = 0;
+        _seen.Clear();
         _pendingInitial = null;
     }
 
@@ -78,6 +81,20 @@ internal sealed class TextAnalyzerTokenizer : Tokenizer
         _term.SetEmpty().Append(term);
         _position.PositionIncrement = increment;
         _offset.SetOffset(CorrectOffset(token.Start), CorrectOffset(token.Start + token.Length));
+    }
+
+    // Word fields only answer "has the paper a word starting with …": each distinct word once, at its first position.
+    private bool NextNewWord()
+    {
+        while (_next < _tokens.Count)
+        {
+            var token = _tokens[_next++];
+            if (!_seen.Add(token.Term)) continue;
+            Emit(token.Term, token.Position + 1 - _lastPosition, token);
+            _lastPosition = token.Position + 1;
+            return true;
+        }
+        return false;
     }
 
     // The next adjacent pair of common stems as one term at the first one's position, spanning both words.

@@ -6,7 +6,8 @@ internal enum TokenMode
     /// <summary>Stems at their positions: what words and phrases match (title, abstract).</summary>
     Stems,
 
-    /// <summary>Folded words, unstemmed: what prefixes match (<c>studies</c> starts with <c>stud</c>, its stem <c>study</c> need not).</summary>
+    /// <summary>Folded words, unstemmed, each distinct word once: what prefixes match (<c>studies</c> starts with
+    /// <c>studies</c>, its stem <c>study</c> does not).</summary>
     Words,
 
     /// <summary>Each two adjacent stems that are both <see cref="CommonWords"/>, as one term at the first one's position

@@ -1,5 +1,6 @@
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
+using Lucene.Net.Util;
 using PaperBot.Core.Papers;
 using PaperBot.Core.Queries;
 using PaperBot.Search.Analysis;
@@ -7,8 +8,9 @@ using PaperBot.Search.Analysis;
 namespace PaperBot.Search.Indexing;
 
 /// <summary>
-/// Turns a paper into its index document. Only the id is stored: hits are read back from the paper store, so the
-/// index stays small and the store remains the one source of truth.
+/// Turns a paper into its index document. Nothing is stored but the id, as doc values (a page of ids is read without
+/// decompressing stored-field blocks): hits are read back from the paper store, so the index stays small and the store
+/// remains the one source of truth.
 /// </summary>
 internal static class PaperDocument
 {
@@ -55,7 +57,8 @@ internal static class PaperDocument
         var (title, @abstract) = (TextAnalyzer.Analyze(paper.Title), TextAnalyzer.Analyze(paper.Abstract));
         var doc = new Document
         {
-            new StringField(PaperFields.Id, paper.Id.Value, Field.Store.YES),
+            new StringField(PaperFields.Id, paper.Id.Value, Field.Store.NO),
+            new BinaryDocValuesField(PaperFields.Id, new BytesRef(paper.Id.Value)),
             new Field(PaperFields.Title, new AnalyzedTextReader(paper.Title, title), Text),
             new Field(PaperFields.TitleWords, new AnalyzedTextReader(paper.Title, title), Words),
             new Field(PaperFields.TitlePairs, new AnalyzedTextReader(paper.Title, title), Pairs),

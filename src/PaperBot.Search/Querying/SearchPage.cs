@@ -1,4 +1,6 @@
+using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 using PaperBot.Core.Papers;
 using PaperBot.Core.Search;
 using PaperBot.Search.Indexing;
@@ -9,8 +11,6 @@ namespace PaperBot.Search.Querying;
 /// <summary>Runs a translated query for one page: ids and scores of the hits in order, and the total count.</summary>
 internal static class SearchPage
 {
-    private static readonly HashSet<string> IdOnly = [PaperFields.Id];
-
     public static (IReadOnlyList<(PaperId Id, float Score)> Hits, int Total) Run(
         SearchIndex index, LuceneQuery query, Filter? filter, SearchSort sort, int offset, int limit) =>
         index.Read(searcher =>
@@ -20,10 +20,19 @@ internal static class SearchPage
                 ? ByRelevance(searcher, query, filter, wanted)
                 : searcher.Search(query, filter, wanted, SortFor(sort), doDocScores: true, doMaxScore: false);
             var hits = top.ScoreDocs.Skip(offset).Take(limit)
-                .Select(hit => (PaperId.Parse(searcher.Doc(hit.Doc, IdOnly).Get(PaperFields.Id)), hit.Score))
+                .Select(hit => (IdOf(searcher.IndexReader, hit.Doc), hit.Score))
                 .ToList();
             return ((IReadOnlyList<(PaperId, float)>)hits, top.TotalHits);
         });
+
+    private static PaperId IdOf(IndexReader reader, int doc)
+    {
+        var leaves = reader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        var id = new BytesRef();
+        leaf.AtomicReader.GetBinaryDocValues(PaperFields.Id).Get(doc - leaf.DocBase, id);
+        return PaperId.Parse(id.Utf8ToString());
+    }
 
     private static TopDocs ByRelevance(IndexSearcher searcher, LuceneQuery query, Filter? filter, int wanted)
     {
