@@ -1,4 +1,3 @@
-using Lucene.Net.Index;
 using Lucene.Net.Search;
 using PaperBot.Core.Papers;
 using PaperBot.Core.Queries;
@@ -57,12 +56,7 @@ public sealed class PaperSearch(SearchIndex index, IPaperStore store, TimeProvid
     {
         var since = time.GetUtcNow().AddDays(-Math.Max(1, days));
         var upvoted = NumericRangeQuery.NewInt32Range(PaperFields.Upvotes, 1, null, minInclusive: true, maxInclusive: true);
-        return Papers(upvoted, SearchPage.Since(since), SearchSort.MostUpvoted, count);
-    }
-
-    private List<Paper> Papers(Lucene.Net.Search.Query query, Filter? filter, SearchSort sort, int count)
-    {
-        var (hits, _) = SearchPage.Run(index, query, filter, sort, 0, Math.Clamp(count, 0, SearchRequest.MaxLimit));
+        var (hits, _) = SearchPage.Run(index, upvoted, SearchPage.Since(since), SearchSort.MostUpvoted, 0, Math.Clamp(count, 0, SearchRequest.MaxLimit));
         return [.. hits.Select(h => store.Find(h.Id)).OfType<Paper>()];
     }
 }
