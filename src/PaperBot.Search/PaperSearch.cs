@@ -12,7 +12,8 @@ namespace PaperBot.Search;
 /// <summary>
 /// <see cref="IPaperSearch"/> over the Lucene index: the query language is parsed and validated first (errors come back
 /// as values), translated by <see cref="QueryTranslator"/>, and the page's papers are read from the store and highlighted.
-/// Paging stops at <see cref="MaxDepth"/> results; <see cref="SearchRequest.Limit"/> is capped at <see cref="SearchRequest.MaxLimit"/>.
+/// <see cref="SearchRequest.Limit"/> is capped at <see cref="SearchRequest.MaxLimit"/>; pages end at <see cref="MaxDepth"/>
+/// (a page beyond it is empty, its total still counted).
 /// </summary>
 public sealed class PaperSearch(SearchIndex index, IPaperStore store, TimeProvider time) : IPaperSearch
 {
@@ -29,8 +30,8 @@ public sealed class PaperSearch(SearchIndex index, IPaperStore store, TimeProvid
             if (!parsed.IsSuccess) return SearchResults.Failed(parsed.Error);
             query = parsed.Query;
         }
-        var limit = Math.Clamp(request.Limit, 0, SearchRequest.MaxLimit);
-        var offset = Math.Clamp(request.Offset, 0, MaxDepth - limit);
+        var offset = Math.Max(0, request.Offset);
+        var limit = Math.Clamp(request.Limit, 0, Math.Clamp(MaxDepth - offset, 0, SearchRequest.MaxLimit));
         var filter = request.Since is { } since ? SearchPage.Since(since) : null;
         var (hits, total) = SearchPage.Run(index, QueryTranslator.Translate(query.Root), filter, request.Sort, offset, limit);
 

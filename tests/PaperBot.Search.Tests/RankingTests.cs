@@ -83,6 +83,17 @@ public sealed class RankingTests
         Assert.Equal(150, results.Total);
     }
 
+    [Fact]
+    public void APageBeyondTheDepthLimitIsEmptyButStillCountsTheMatches()
+    {
+        using var search = new SearchFixture(Papers.Make(1, "Diffusion"), Papers.Make(2, "Diffusion"));
+
+        var results = search.Search.Search(new SearchRequest { Text = "diffusion", Offset = PaperSearch.MaxDepth + 5 });
+
+        Assert.Empty(results.Hits);
+        Assert.Equal(2, results.Total);
+    }
+
     [Theory]
     [InlineData("title:(diffusion")]
     [InlineData("-survey")]

@@ -15,7 +15,7 @@ internal static class SearchPage
         SearchIndex index, LuceneQuery query, Filter? filter, SearchSort sort, int offset, int limit) =>
         index.Read(searcher =>
         {
-            var wanted = Math.Max(1, offset + limit);
+            var wanted = limit == 0 ? 1 : offset + limit; // Lucene needs room for one hit even when only counting
             var top = sort == SearchSort.Relevance
                 ? ByRelevance(searcher, query, filter, wanted)
                 : searcher.Search(query, filter, wanted, SortFor(sort), doDocScores: true, doMaxScore: false);
