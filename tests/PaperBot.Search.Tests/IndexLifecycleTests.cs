@@ -137,6 +137,19 @@ public sealed class IndexLifecycleTests
         Assert.Equal(2, search.Ids("diffusion").Count);
     }
 
+    [Fact]
+    public void APaperWithAGiantWordIsIndexedAndFoundByItsOtherWordsAndByPrefix()
+    {
+        using var search = new SearchFixture();
+        var blob = "qz" + new string('x', 40_000);
+
+        search.Save(Papers.Make(1, "Diffusion", $"a feed put {blob} in here", authors: [blob]));
+
+        Assert.Equal(["2501.00001"], search.Ids("diffusion"));
+        Assert.Equal(["2501.00001"], search.Ids("qzxx*"));
+        Assert.Equal(["2501.00001"], search.Ids("au:qzx*"));
+    }
+
     private static void WriteOldVersionIndex(string path)
     {
         using var directory = FSDirectory.Open(path);

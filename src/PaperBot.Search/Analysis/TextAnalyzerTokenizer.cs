@@ -76,9 +76,13 @@ internal sealed class TextAnalyzerTokenizer : Tokenizer
         _offset.SetOffset(end, end);
     }
 
+    // Lucene rejects a term over 32,766 UTF-8 bytes (and with it the whole batch). A query is at most 1,000 characters,
+    // so cutting a giant word (a blob in a feed) to 8,000 characters changes no word, phrase or prefix match.
+    internal const int MaxTermChars = 8000;
+
     private void Emit(string term, int increment, TextToken token)
     {
-        _term.SetEmpty().Append(term);
+        _term.SetEmpty().Append(term, 0, Math.Min(term.Length, MaxTermChars));
         _position.PositionIncrement = increment;
         _offset.SetOffset(CorrectOffset(token.Start), CorrectOffset(token.Start + token.Length));
     }
