@@ -12,6 +12,10 @@ namespace PaperBot.Search.Analysis;
 /// </summary>
 internal sealed class TextAnalyzerTokenizer : Tokenizer
 {
+    // Lucene rejects a term over 32,766 UTF-8 bytes (and with it the whole batch). A query is at most 1,000 characters,
+    // so cutting a giant word (a blob in a feed) to 8,000 characters changes no word, phrase or prefix match.
+    internal const int MaxTermChars = 8000;
+
     private readonly TokenMode _mode;
     private readonly ICharTermAttribute _term;
     private readonly IPositionIncrementAttribute _position;
@@ -75,10 +79,6 @@ internal sealed class TextAnalyzerTokenizer : Tokenizer
         var end = CorrectOffset(_length);
         _offset.SetOffset(end, end);
     }
-
-    // Lucene rejects a term over 32,766 UTF-8 bytes (and with it the whole batch). A query is at most 1,000 characters,
-    // so cutting a giant word (a blob in a feed) to 8,000 characters changes no word, phrase or prefix match.
-    internal const int MaxTermChars = 8000;
 
     private void Emit(string term, int increment, TextToken token)
     {
