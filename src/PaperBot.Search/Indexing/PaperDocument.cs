@@ -1,0 +1,84 @@
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+using PaperBot.Core.Papers;
+using PaperBot.Core.Queries;
+using PaperBot.Search.Analysis;
+
+namespace PaperBot.Search.Indexing;
+
+/// <summary>
+/// Turns a paper into its index document. Nothing is stored but the id, as doc values (a page of ids is read without
+/// decompressing stored-field blocks): hits are read back from the paper store, so the index stays small and the store
+/// remains the one source of truth.
+/// </summary>
+internal static class PaperDocument
+{
+    private static readonly FieldType Text = Frozen(new FieldType
+    {
+        IsIndexed = true,
+        IsTokenized = true,
+        IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS,
+    });
+
+    // Prefixes only ask "does this paper have such a word": no frequencies, positions or length norms needed.
+    private static readonly FieldType Words = Frozen(new FieldType
+    {
+        IsIndexed = true,
+        IsTokenized = true,
+        OmitNorms = true,
+        IndexOptions = IndexOptions.DOCS_ONLY,
+    });
+
+    // Pairs only answer "does this paper have this two-word phrase, how often": positions come from the stems field.
+    private static readonly FieldType Pairs = Frozen(new FieldType
+    {
+        IsIndexed = true,
+        IsTokenized = true,
+        IndexOptions = IndexOptions.DOCS_AND_FREQS,
+    });
+
+    private static readonly FieldType Names = Frozen(new FieldType
+    {
+        IsIndexed = true,
+        IsTokenized = true,
+        OmitNorms = true,
+        IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS,
+    });
+
+    public static Term IdTerm(PaperId id) => new(PaperFields.Id, id.Value);
+
+    public static long DateOf(Paper paper) => (paper.PublishedAt ?? paper.FirstSeenAt).ToUnixTimeMilliseconds();
+
+    public static Document Create(Paper paper)
+    {
+        var date = DateOf(paper);
+        var upvotes = Math.Max(0, paper.Upvotes ?? 0);
+        var (title, @abstract) = (TextAnalyzer.Analyze(paper.Title), TextAnalyzer.Analyze(paper.Abstract));
+        var doc = new Document
+        {
+            new StringField(PaperFields.Id, paper.Id.Value, Field.Store.NO),
+            new BinaryDocValuesField(PaperFields.Id, new BytesRef(paper.Id.Value)),
+            new Field(PaperFields.Title, new AnalyzedTextReader(paper.Title, title), Text),
+            new Field(PaperFields.TitleWords, new AnalyzedTextReader(paper.Title, title), Words),
+            new Field(PaperFields.TitlePairs, new AnalyzedTextReader(paper.Title, title), Pairs),
+            new Field(PaperFields.Abstract, new AnalyzedTextReader(paper.Abstract, @abstract), Text),
+            new Field(PaperFields.AbstractWords, new AnalyzedTextReader(paper.Abstract, @abstract), Words),
+            new Field(PaperFields.AbstractPairs, new AnalyzedTextReader(paper.Abstract, @abstract), Pairs),
+            new Int64Field(PaperFields.Date, date, Field.Store.NO),
+            new NumericDocValuesField(PaperFields.Date, date),
+            new Int32Field(PaperFields.Upvotes, upvotes, Field.Store.NO),
+            new NumericDocValuesField(PaperFields.Upvotes, upvotes),
+        };
+        foreach (var author in paper.Authors) doc.Add(new Field(PaperFields.Author, author, Names));
+        foreach (var category in paper.Categories) doc.Add(new StringField(PaperFields.Category, TextAnalyzer.FoldWord(category), Field.Store.NO));
+        foreach (var source in paper.Sources) doc.Add(new StringField(PaperFields.Source, TextAnalyzer.FoldWord(source.Source), Field.Store.NO));
+        return doc;
+    }
+
+    private static FieldType Frozen(FieldType type)
+    {
+        type.Freeze();
+        return type;
+    }
+}

@@ -1,0 +1,120 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Spans;
+using PaperBot.Core.Queries;
+using PaperBot.Search.Analysis;
+using PaperBot.Search.Indexing;
+using LuceneQuery = Lucene.Net.Search.Query;
+
+namespace PaperBot.Search.Querying;
+
+/// <summary>
+/// Translates the query language's tree into Lucene queries with the same meaning as <see cref="QueryEvaluator"/>:
+/// unfielded words look in title and abstract; words and phrases compare stems; prefixes compare folded words;
+/// authors follow <see cref="AuthorNameRule"/> within one author; categories and sources are exact.
+/// Boosts are <see cref="MatchScoring.FieldWeight"/>'s, so ranking agrees with digests. Lucene's own query syntax is never involved.
+/// </summary>
+internal static class QueryTranslator
+{
+    public static LuceneQuery Translate(QueryNode node) => node switch
+    {
+        AndNode all => And(all.Children),
+        OrNode any => Or(any.Children),
+        NotNode not => Everything(but: Translate(not.Child)),
+        TermNode { Field: QueryField.Category } term => Boosted(new TermQuery(new Term(PaperFields.Category, term.Term)), "category"),
+        TermNode { Field: QueryField.Source } term => Boosted(new TermQuery(new Term(PaperFields.Source, term.Term)), "source"),
+        PhraseNode { Field: QueryField.Author } name => Boosted(Author(name.Terms), "author"),
+        PrefixNode { Field: QueryField.Author } prefix => Boosted(new PrefixQuery(new Term(PaperFields.Author, prefix.Prefix)), "author"),
+        TermNode term => InText(term.Field, f => new TermQuery(new Term(f.Stems, term.Term))),
+        PhraseNode phrase => InText(phrase.Field, f => Phrase(f, phrase.Terms)),
+        PrefixNode prefix => InText(prefix.Field, f => new PrefixQuery(new Term(f.Words, prefix.Prefix))),
+        _ => throw new InvalidOperationException($"unknown query node {node.GetType().Name}"),
+    };
+
+    private static LuceneQuery And(IReadOnlyList<QueryNode> children)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var child in children)
+        {
+            if (child is NotNode not) query.Add(Translate(not.Child), Occur.MUST_NOT);
+            else query.Add(Translate(child), Occur.MUST);
+        }
+        // A conjunction of exclusions alone (only possible nested, e.g. "a OR (-b -c)") matches everything else.
+        if (children.All(c => c is NotNode)) query.Add(new MatchAllDocsQuery(), Occur.MUST);
+        return query;
+    }
+
+    private static LuceneQuery Or(IReadOnlyList<QueryNode> children)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var child in children) query.Add(Translate(child), Occur.SHOULD);
+        return query;
+    }
+
+    private static LuceneQuery Everything(LuceneQuery but) => new BooleanQuery
+    {
+        { new MatchAllDocsQuery(), Occur.MUST },
+        { but, Occur.MUST_NOT },
+    };
+
+    private sealed record TextFields(string Stems, string Words, string Pairs);
+
+    private static readonly TextFields TitleFields = new(PaperFields.Title, PaperFields.TitleWords, PaperFields.TitlePairs);
+    private static readonly TextFields AbstractFields = new(PaperFields.Abstract, PaperFields.AbstractWords, PaperFields.AbstractPairs);
+
+    private static LuceneQuery InText(QueryField field, Func<TextFields, LuceneQuery> make) => field switch
+    {
+        QueryField.Title => Boosted(make(TitleFields), "title"),
+        QueryField.Abstract => Boosted(make(AbstractFields), "abstract"),
+        _ => new BooleanQuery(disableCoord: true)
+        {
+            { Boosted(make(TitleFields), "title"), Occur.SHOULD },
+            { Boosted(make(AbstractFields), "abstract"), Occur.SHOULD },
+        },
+    };
+
+    // Two common words: one pair term. Otherwise the exact phrase over stem positions, and its pairs of common words
+    // (if any) as filters, which are far shorter lists than their single words; the pairs only filter, the phrase scores.
+    private static LuceneQuery Phrase(TextFields fields, IReadOnlyList<string> stems)
+    {
+        if (stems.Count == 1) return new TermQuery(new Term(fields.Stems, stems[0]));
+        if (stems.Count == 2 && CommonWords.ArePair(stems[0], stems[1])) return new TermQuery(new Term(fields.Pairs, Pair(stems, 0)));
+        var phrase = new PhraseQuery();
+        for (var i = 0; i < stems.Count; i++) phrase.Add(new Term(fields.Stems, stems[i]), i);
+        var query = new BooleanQuery(disableCoord: true) { { phrase, Occur.MUST } };
+        for (var i = 0; i + 1 < stems.Count; i++)
+        {
+            if (CommonWords.ArePair(stems[i], stems[i + 1]))
+                query.Add(new TermQuery(new Term(fields.Pairs, Pair(stems, i))) { Boost = 0 }, Occur.MUST);
+        }
+        return query.Clauses.Count == 1 ? phrase : query;
+    }
+
+    private static string Pair(IReadOnlyList<string> stems, int at) => string.Concat(stems[at], PaperFields.PairSeparator.ToString(), stems[at + 1]);
+
+    // AuthorNameRule: the last word exactly, earlier words in order before it within one author (gaps allowed);
+    // a one-letter word on either side is an initial.
+    private static LuceneQuery Author(IReadOnlyList<string> words)
+    {
+        if (words.Count == 1) return new TermQuery(new Term(PaperFields.Author, words[0]));
+        var clauses = new SpanQuery[words.Count];
+        for (var i = 0; i < words.Count - 1; i++) clauses[i] = AuthorWord(words[i]);
+        clauses[^1] = new SpanTermQuery(new Term(PaperFields.Author, words[^1]));
+        return new SpanNearQuery(clauses, PaperFields.AuthorSlop, inOrder: true);
+    }
+
+    private static SpanQuery AuthorWord(string word)
+    {
+        if (word.Length == 1) return new SpanTermQuery(new Term(PaperFields.Author, AuthorInitial.Marker + word));
+        var exact = new SpanTermQuery(new Term(PaperFields.Author, word));
+        return char.IsSurrogate(word[0])
+            ? exact
+            : new SpanOrQuery(exact, new SpanTermQuery(new Term(PaperFields.Author, word[..1])));
+    }
+
+    private static LuceneQuery Boosted(LuceneQuery query, string field)
+    {
+        query.Boost = (float)MatchScoring.FieldWeight(field);
+        return query;
+    }
+}

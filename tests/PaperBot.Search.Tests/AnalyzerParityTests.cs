@@ -1,0 +1,106 @@
+using Lucene.Net.Analysis.TokenAttributes;
+using PaperBot.Core.Queries;
+using PaperBot.Search.Analysis;
+using PaperBot.Search.Indexing;
+
+namespace PaperBot.Search.Tests;
+
+public sealed class AnalyzerParityTests
+{
+    public static TheoryData<string> TrickyTexts() =>
+    [
+        "Diffusion Models for Image Editing",
+        "Large Language Models are few-shot learners of the world; Gaussian splatting of the scene",
+        "TÜLU 3: Pushing Frontiers in Open Language Model Post-Training",
+        "few-shot in-context learning of GPT-4.5 and LLaMA-2-70B",
+        "Studies of queries, indices, matrices, analyses and biases; caches vs. cache",
+        "Naïve Bayes, café, Ångström, Straße, Œuvre, Łódź, Ørsted, Þórr, ıstanbul",
+        "decomposed u\u0308ber and composed über",
+        "$\\mathcal{O}(n \\log n)$ time via \\emph{sparse} attention, $x^2$",
+        "<b>Bold</b> claims &amp; <i>italic</i> results in HTML",
+        "大规模语言模型 and 日本語 text with emoji 🚀🔥 rockets",
+        "   leading and trailing   ",
+        "",
+        "a b c 1 2 3 x86-64 ℝ² 𝐀𝐁𝐂",
+    ];
+
+    [Theory]
+    [MemberData(nameof(TrickyTexts))]
+    public void TitleAndAbstractFieldsIndexTheStemsTextAnalyzerProducesAtTheSamePositionsAndOffsets(string text)
+    {
+        var expected = TextAnalyzer.Analyze(text).Select(t => (t.Stem, t.Position, t.Start, t.Start + t.Length)).ToList();
+
+        Assert.Equal(expected, Tokens(PaperFields.Title, text));
+        Assert.Equal(expected, Tokens(PaperFields.Abstract, text));
+    }
+
+    [Theory]
+    [MemberData(nameof(TrickyTexts))]
+    public void WordFieldsIndexEachFoldedUnstemmedWordOnceAtItsFirstPosition(string text)
+    {
+        var expected = TextAnalyzer.Analyze(text).DistinctBy(t => t.Term).Select(t => (t.Term, t.Position, t.Start, t.Start + t.Length)).ToList();
+
+        Assert.Equal(expected, Tokens(PaperFields.TitleWords, text));
+        Assert.Equal(expected, Tokens(PaperFields.AbstractWords, text));
+    }
+
+    [Theory]
+    [MemberData(nameof(TrickyTexts))]
+    public void PairFieldsIndexEachTwoAdjacentCommonStemsAtTheFirstOnesPosition(string text)
+    {
+        var tokens = TextAnalyzer.Analyze(text);
+        var expected = tokens.Zip(tokens.Skip(1))
+            .Where(p => CommonWords.ArePair(p.First.Stem, p.Second.Stem))
+            .Select(p => ($"{p.First.Stem} {p.Second.Stem}", p.First.Position, p.First.Start, p.Second.Start + p.Second.Length))
+            .ToList();
+
+        Assert.Equal(expected, Tokens(PaperFields.TitlePairs, text));
+        Assert.Equal(expected, Tokens(PaperFields.AbstractPairs, text));
+    }
+
+    [Fact]
+    public void OnlyPairsOfCommonWordsAreIndexedAsPairs()
+    {
+        var pairs = Tokens(PaperFields.AbstractPairs, "Large language models and Gaussian splatting for the scene").Select(t => t.Term);
+
+        Assert.Equal(["large language", "language model", "model and", "for the"], pairs);
+    }
+
+    [Fact]
+    public void AuthorWordsAreFoldedUnstemmedAndCarryTheirInitialAtTheSamePosition()
+    {
+        var tokens = Tokens(PaperFields.Author, "Zoë Ångström-Peters");
+
+        Assert.Equal(
+            [("zoe", 0, 0, 3), ("^z", 0, 0, 3), ("angstrom", 1, 4, 12), ("^a", 1, 4, 12), ("peters", 2, 13, 19), ("^p", 2, 13, 19)],
+            tokens);
+    }
+
+    [Fact]
+    public void AStemIsEqualToTheQueryLanguagesTermForTheSameWord()
+    {
+        var query = QueryParser.Parse("Studies").Query!;
+
+        Assert.Equal("study", ((TermNode)query.Root).Term);
+        Assert.Equal("study", Tokens(PaperFields.Title, "Studies").Single().Term);
+    }
+
+    private static List<(string Term, int Position, int Start, int End)> Tokens(string field, string text)
+    {
+        using var analyzer = new PaperAnalyzer();
+        using var stream = analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        var tokens = new List<(string, int, int, int)>();
+        var position = -1;
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            position += increment.PositionIncrement;
+            tokens.Add((term.ToString(), position, offset.StartOffset, offset.EndOffset));
+        }
+        stream.End();
+        return tokens;
+    }
+}

@@ -1,0 +1,114 @@
+using Lucene.Net.Search;
+using Lucene.Net.Search.Spans;
+using PaperBot.Core.Queries;
+using PaperBot.Search.Querying;
+using PaperBot.Search.Tests.Support;
+
+namespace PaperBot.Search.Tests;
+
+public sealed class QueryTranslationTests : IDisposable
+{
+    private readonly SearchFixture _search = new(
+        Papers.Make(1, "Diffusion models for image editing", "We edit images with a diffusion model."),
+        Papers.Make(2, "Editing images", "Image diffusion is slow; we study few-shot editing.", authors: ["Geoffrey E. Hinton", "Ada Lovelace"]),
+        Papers.Make(3, "Language models are few shot learners", "Scaling studies of transformers.", authors: ["G. Hinton"], categories: ["cs.CL"]),
+        Papers.Make(4, "A survey of diffusion", "Diffusion everywhere.", authors: ["Yann LeCun"], categories: ["cs.LG", "cs.CV"], source: "huggingface"),
+        Papers.Make(5, "Graph networks", "Message passing on graphs; no images here.", authors: ["Hinton Geoffrey"], categories: ["cs.LG"]));
+
+    public void Dispose() => _search.Dispose();
+
+    [Theory]
+    [InlineData("diffusion", "2501.00001 2501.00002 2501.00004")]
+    [InlineData("\"image editing\"", "2501.00001")]
+    [InlineData("\"few shot\"", "2501.00002 2501.00003")]
+    [InlineData("few-shot", "2501.00002 2501.00003")]
+    [InlineData("\"editing images\"", "2501.00002")]
+    [InlineData("\"diffusion model for image\"", "2501.00001")]
+    [InlineData("\"few shot editing\"", "2501.00002")]
+    [InlineData("\"few shot learners\"", "2501.00003")]
+    [InlineData("\"few shot images\"", "")]
+    [InlineData("study", "2501.00002 2501.00003")]
+    [InlineData("stud*", "2501.00002 2501.00003")]
+    [InlineData("study*", "2501.00002")]
+    [InlineData("title:diffusion", "2501.00001 2501.00004")]
+    [InlineData("abs:diffusion", "2501.00001 2501.00002 2501.00004")]
+    [InlineData("ti:(image OR graph)", "2501.00001 2501.00002 2501.00005")]
+    [InlineData("diffusion -survey", "2501.00001 2501.00002")]
+    [InlineData("diffusion NOT (survey OR editing)", "")]
+    [InlineData("diffusion (survey OR -editing)", "2501.00004")]
+    [InlineData("cat:cs.lg", "2501.00004 2501.00005")]
+    [InlineData("cat:cs.LG diffusion", "2501.00004")]
+    [InlineData("source:huggingface", "2501.00004")]
+    [InlineData("au:hinton", "2501.00002 2501.00003 2501.00005")]
+    [InlineData("au:\"geoffrey hinton\"", "2501.00002 2501.00003")]
+    [InlineData("au:\"g hinton\"", "2501.00002 2501.00003")]
+    [InlineData("au:\"hinton geoffrey\"", "2501.00005")]
+    [InlineData("au:\"ada hinton\"", "")]
+    [InlineData("au:lecu*", "2501.00004")]
+    [InlineData("models OR graph", "2501.00001 2501.00003 2501.00005")]
+    public void SearchFindsExactlyThePapersTheQueryLanguageMatches(string query, string expected)
+    {
+        var ids = _search.Ids(query).Order(StringComparer.Ordinal);
+
+        Assert.Equal(expected, string.Join(' ', ids));
+        Assert.Equal(expected, string.Join(' ', EvaluatorMatches(query)));
+    }
+
+    [Fact]
+    public void APhraseOfTwoCommonWordsBecomesOnePairTermInTitleAndAbstract()
+    {
+        var lucene = (BooleanQuery)QueryTranslator.Translate(QueryParser.Parse("\"Image Models\"").Query!.Root);
+
+        var terms = lucene.Clauses.Select(c => ((TermQuery)c.Query).Term.ToString()).ToList();
+        Assert.Equal(["title_2:image model", "abstract_2:image model"], terms);
+        Assert.True(lucene.Clauses[0].Query.Boost > lucene.Clauses[1].Query.Boost);
+    }
+
+    [Fact]
+    public void APhraseWithARarerWordIsAPhraseQueryOverStemPositions()
+    {
+        var lucene = QueryTranslator.Translate(QueryParser.Parse("abs:\"Gaussian splats\"").Query!.Root);
+
+        var phrase = Assert.IsType<PhraseQuery>(lucene);
+        Assert.Equal(["abstract:gaussian", "abstract:splat"], phrase.GetTerms().Select(t => t.ToString()));
+        Assert.Equal([0, 1], phrase.GetPositions());
+    }
+
+    [Fact]
+    public void ALongerPhraseIsAPhraseQueryOverStemPositionsFilteredByItsPairs()
+    {
+        var lucene = (BooleanQuery)QueryTranslator.Translate(QueryParser.Parse("title:\"large language models\"").Query!.Root);
+
+        var phrase = Assert.IsType<PhraseQuery>(lucene.Clauses[0].Query);
+        Assert.Equal(["large", "language", "model"], phrase.GetTerms().Select(t => t.Text));
+        Assert.Equal([0, 1, 2], phrase.GetPositions());
+        Assert.Equal(["title_2:large language", "title_2:language model"], lucene.Clauses.Skip(1).Select(c => ((TermQuery)c.Query).Term.ToString()));
+        Assert.All(lucene.Clauses, c => Assert.Equal(Occur.MUST, c.Occur));
+    }
+
+    [Fact]
+    public void APrefixLooksAtTheUnstemmedWordFields()
+    {
+        var lucene = (BooleanQuery)QueryTranslator.Translate(QueryParser.Parse("Diffus*").Query!.Root);
+
+        Assert.Equal(["title_w:diffus*", "abstract_w:diffus*"], lucene.Clauses.Select(c => ((PrefixQuery)c.Query).ToString()).Select(s => s.Split('^')[0]));
+    }
+
+    [Fact]
+    public void AnAuthorNameBecomesAnOrderedSpanWithinOneAuthor()
+    {
+        var lucene = QueryTranslator.Translate(QueryParser.Parse("au:\"g e hinton\"").Query!.Root);
+
+        var near = Assert.IsType<SpanNearQuery>(lucene);
+        Assert.True(near.IsInOrder);
+        Assert.Equal(["author:^g", "author:^e", "author:hinton"], near.GetClauses().Select(c => ((SpanTermQuery)c).Term.ToString()));
+    }
+
+    private IEnumerable<string> EvaluatorMatches(string text)
+    {
+        var query = QueryParser.Parse(text).Query!;
+        return Enumerable.Range(1, 5).Select(n => _search.Store.Find(Papers.IdOf(n))!)
+            .Where(p => QueryEvaluator.IsMatch(query, AnalyzedPaper.From(p)))
+            .Select(p => p.Id.Value);
+    }
+}
