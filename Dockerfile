@@ -10,6 +10,7 @@ COPY src/PaperBot.Core/PaperBot.Core.csproj src/PaperBot.Core/
 COPY src/PaperBot.Storage/PaperBot.Storage.csproj src/PaperBot.Storage/
 COPY src/PaperBot.Sources/PaperBot.Sources.csproj src/PaperBot.Sources/
 COPY src/PaperBot.Email/PaperBot.Email.csproj src/PaperBot.Email/
+COPY src/PaperBot.Search/PaperBot.Search.csproj src/PaperBot.Search/
 COPY src/PaperBot.Host/PaperBot.Host.csproj src/PaperBot.Host/
 RUN dotnet restore src/PaperBot.Host/PaperBot.Host.csproj
 COPY appsettings.json ./

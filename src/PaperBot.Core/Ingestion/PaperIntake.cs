@@ -1,5 +1,6 @@
 using PaperBot.Core.Matching;
 using PaperBot.Core.Papers;
+using PaperBot.Core.Search;
 using PaperBot.Core.Storage;
 
 namespace PaperBot.Core.Ingestion;
@@ -17,7 +18,7 @@ public sealed record IntakeResult(int New, int Updated, int Unchanged, int Alert
 /// The one path from parsed papers to alerts, shared by every source and by file imports: the store decides what
 /// is new, and only new papers meet the matcher (a new version or new upvotes update the record silently).
 /// </summary>
-public sealed class PaperIntake(IPaperStore store, IPaperMatcher matcher, IAlertQueue alerts)
+public sealed class PaperIntake(IPaperStore store, IPaperIndexer index, IPaperMatcher matcher, IAlertQueue alerts)
 {
     /// <param name="alert">False for baselines, backfills and plain imports: papers are recorded, nobody is told.</param>
     public IntakeResult Accept(IReadOnlyList<Paper> papers, string source, bool alert) =>
@@ -30,6 +31,8 @@ public sealed class PaperIntake(IPaperStore store, IPaperMatcher matcher, IAlert
         if (fetched.Count == 0) return IntakeResult.Empty;
         var stored = store.Save([.. fetched.Select(f => f.Paper)], source);
         var fresh = stored.New.ToList();
+        // The search index follows the store batch by batch; if it falls behind (a crash here) it catches up on open.
+        if (fresh.Count > 0 || stored.UpdatedCount > 0) index.Index([.. fresh, .. stored.Updated]);
         var eligible = fetched.Where(f => f.AlertEligible).Select(f => f.Paper.Id).ToHashSet();
         var alerting = alert ? fresh.Where(p => eligible.Contains(p.Id)).ToList() : [];
         var queued = alerting.Count > 0 ? alerts.Enqueue(matcher.Match(alerting)) : 0;

@@ -22,6 +22,8 @@ public static class CliApp
         root.Subcommands.Add(SearchVerb.Create(ctx));
         root.Subcommands.Add(MatchVerb.Create(ctx));
         root.Subcommands.Add(LatestVerb.Create(ctx));
+        root.Subcommands.Add(TrendingVerb.Create(ctx));
+        root.Subcommands.Add(ReindexVerb.Create(ctx));
         root.Subcommands.Add(SubscribeVerb.Create(ctx));
         root.Subcommands.Add(SubscriptionsVerb.Create(ctx));
         root.Subcommands.Add(UnsubscribeVerb.Create(ctx));

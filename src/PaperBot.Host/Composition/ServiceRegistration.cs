@@ -10,6 +10,8 @@ using PaperBot.Email.Messages;
 using PaperBot.Email.Pickup;
 using PaperBot.Host.Delivery;
 using PaperBot.Sources;
+using PaperBot.Search;
+using PaperBot.Search.Indexing;
 using PaperBot.Storage;
 
 namespace PaperBot.Host.Composition;
@@ -40,6 +42,7 @@ public static class ServiceRegistration
         services.AddSingleton<SubscriptionService>();
         services.AddSingleton<PaperIntake>();
         services.AddPaperSources(settings.Configuration);
+        services.AddPaperSearch(SearchIndex.PathFor(settings.Storage.Path));
 
         services.AddSingleton<DigestMessageBuilder>();
         services.AddSingleton(_ => new PickupDirectoryWriter(settings.Email.PickupDirectory));

@@ -32,6 +32,7 @@ internal static class SourcesHost
         services.AddSingleton<ISourceStateStore>(ports.States);
         services.AddSingleton<IPaperMatcher>(ports.Matcher);
         services.AddSingleton<IAlertQueue>(ports.Outbox);
+        services.AddSingleton<PaperBot.Core.Search.IPaperIndexer>(new PaperBot.Testing.NoSearchIndex());
         services.AddPaperSources(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

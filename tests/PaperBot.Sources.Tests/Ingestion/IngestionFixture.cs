@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using PaperBot.Core.Ingestion;
 using PaperBot.Core.Papers;
 using PaperBot.Sources.Tests.Fakes;
+using PaperBot.Testing;
 
 namespace PaperBot.Sources.Tests.Ingestion;
 
@@ -18,7 +19,7 @@ internal sealed class IngestionFixture
     public IngestionFixture() => Store = new InMemoryPaperStore(Time);
 
     public IngestionService Service(params IPaperSource[] sources) =>
-        new(sources, new PaperIntake(Store, Matcher, Outbox), States, Time, NullLogger<IngestionService>.Instance);
+        new(sources, new PaperIntake(Store, new NoSearchIndex(), Matcher, Outbox), States, Time, NullLogger<IngestionService>.Instance);
 
     public static Paper Paper(string id, int? version = null, string? title = null) =>
         new() { Id = PaperId.Parse(id), Version = version, Title = title ?? $"Paper {id}" };

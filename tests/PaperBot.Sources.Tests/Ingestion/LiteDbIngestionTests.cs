@@ -38,6 +38,7 @@ public sealed class LiteDbIngestionTests : IAsyncLifetime
         services.AddSingleton<IPaperStore>(_db.Papers);
         services.AddSingleton<ISourceStateStore>(_db.SourceStates);
         services.AddSingleton<IAlertQueue>(_db.Outbox);
+        services.AddSingleton<PaperBot.Core.Search.IPaperIndexer>(new NoSearchIndex());
         services.AddSingleton<IPaperMatcher>(new MatchEverything());
         services.AddSingleton<TimeProvider>(_db.Time);
         return services.AddPaperSources(configuration).BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

@@ -40,7 +40,7 @@ public sealed class DeliveryRig : IDisposable
         // A restart reloads the matcher from the store, like the service does.
         var matcher = new SubscriptionMatcher(Db.Subscriptions);
         Subscriptions = new SubscriptionService(Db.Subscriptions, matcher);
-        Intake = new PaperIntake(Db.Papers, matcher, Outbox);
+        Intake = new PaperIntake(Db.Papers, new NoSearchIndex(), matcher, Outbox);
         Dispatch = new DispatchService(Outbox, Db.Papers, Db.Subscriptions, [Channel], Options, new RetryPolicy(Random), Db.Time,
             NullLogger<DispatchService>.Instance);
     }

@@ -9,6 +9,7 @@ using PaperBot.Core.Subscriptions;
 using PaperBot.Host.Composition;
 using PaperBot.Host.Delivery;
 using PaperBot.Sources.TextDigest;
+using PaperBot.Search.Indexing;
 using PaperBot.Storage;
 
 namespace PaperBot.Host.Cli.Verbs;
@@ -84,11 +85,14 @@ public static class DemoVerb
         Assembly.GetExecutingAssembly().GetManifestResourceStream(SampleResource)
         ?? throw new InvalidOperationException($"The sample digest resource {SampleResource} is missing from the build.");
 
+    /// <summary>The demo starts afresh: its database, LiteDB's log and the search index derived from it.</summary>
     private static void DeleteDatabase(string path)
     {
         foreach (var file in new[] { path, Path.ChangeExtension(path, null) + "-log.db" })
         {
             if (File.Exists(file)) File.Delete(file);
         }
+        var index = SearchIndex.PathFor(path);
+        if (Directory.Exists(index)) Directory.Delete(index, recursive: true);
     }
 }

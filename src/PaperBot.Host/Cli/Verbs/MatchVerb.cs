@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using PaperBot.Core.Storage;
 using PaperBot.Host.Cli.Output;
 
@@ -16,13 +15,7 @@ public static class MatchVerb
         var command = new Command("match", "Show which stored papers a subscription query would match, with why.") { query, since, json };
         command.SetAction(parse =>
         {
-            DateTimeOffset? from = null;
-            if (parse.GetValue(since) is { } text)
-            {
-                if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                    throw new UsageException($"--since: '{text}' is not a date (YYYY-MM-DD)");
-                from = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            }
+            var from = DateArgument.Parse("--since", parse.GetValue(since));
             var found = new PaperFinder(ctx.Get<IPaperStore>()).Find(QueryArgument.Parse("query", parse.GetValue(query)), from, int.MaxValue);
             if (parse.GetValue(json)) Json.Write(ctx.Out, found.Select(f => new { paper = f.Paper, why = f.Why, score = f.Score }));
             else

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PaperBot.Core.Matching;
+using PaperBot.Core.Search;
 using PaperBot.Host.Composition;
 using PaperBot.Host.Jobs;
 using PaperBot.Host.Web;
@@ -43,6 +45,9 @@ public static class RunVerb
         await using var app = builder.Build();
         // Open the database before listening: a locked or corrupted file stops start-up with its path.
         app.Services.GetRequiredService<LiteDbContext>();
+        // Catch the search index up with the store, and load the subscriptions, before the first request needs them.
+        app.Services.GetRequiredService<IPaperSearch>();
+        app.Services.GetRequiredService<SubscriptionMatcher>();
         app.MapHealth();
         await app.StartAsync(ct);
         await app.WaitForShutdownAsync(ct);

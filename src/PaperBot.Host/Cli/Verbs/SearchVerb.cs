@@ -1,25 +1,47 @@
 using System.CommandLine;
+using System.Globalization;
 using PaperBot.Core.Queries;
-using PaperBot.Core.Storage;
+using PaperBot.Core.Search;
 using PaperBot.Host.Cli.Output;
 
 namespace PaperBot.Host.Cli.Verbs;
 
-/// <summary><c>paperbot search QUERY [--limit N]</c>: stored papers matching the query, best first.</summary>
+/// <summary><c>paperbot search QUERY [--limit N] [--sort …] [--since D] [--offset N]</c>: the full-text index, best first.</summary>
 public static class SearchVerb
 {
     public static Command Create(CliContext ctx)
     {
         var query = new Argument<string>("query") { Description = "A query in PaperBot's query language." };
-        var limit = CommonOptions.Count("--limit", 20, 100, "How many results");
+        var limit = CommonOptions.Count("--limit", SearchRequest.DefaultLimit, SearchRequest.MaxLimit, "How many results");
+        var offset = new Option<int>("--offset") { Description = "Skip this many results (paging)." };
+        var sort = new Option<SearchSort>("--sort") { Description = "relevance (default), newest or mostupvoted.", DefaultValueFactory = _ => SearchSort.Relevance };
+        var since = new Option<string?>("--since") { Description = "Only papers published (or first seen) on or after this date, YYYY-MM-DD." };
         var json = CommonOptions.Json();
-        var command = new Command("search", "Search stored papers, best first.") { query, limit, json };
+        var command = new Command("search", "Search stored papers, best first, with the matched words highlighted.") { query, limit, offset, sort, since, json };
         command.SetAction(parse =>
         {
-            var found = new PaperFinder(ctx.Get<IPaperStore>()).Find(QueryArgument.Parse("query", parse.GetValue(query)), null, parse.GetValue(limit));
-            if (parse.GetValue(json)) Json.Write(ctx.Out, found.Select(f => new { paper = f.Paper, score = f.Score }));
-            else if (found.Count == 0) ctx.Out.WriteLine("no papers match");
-            else foreach (var f in found) PaperPrinter.Print(ctx.Out, f.Paper);
+            var request = new SearchRequest
+            {
+                Query = QueryArgument.Parse("query", parse.GetValue(query)),
+                Limit = parse.GetValue(limit),
+                Offset = parse.GetValue(offset) >= 0 ? parse.GetValue(offset) : throw new UsageException("--offset must not be negative"),
+                Sort = parse.GetValue(sort),
+                Since = DateArgument.Parse("--since", parse.GetValue(since)),
+            };
+            var results = ctx.Get<IPaperSearch>().Search(request);
+            if (parse.GetValue(json))
+            {
+                Json.Write(ctx.Out, new { total = results.Total, hits = results.Hits.Select(h => new { paper = h.Paper, score = h.Score, snippet = h.Snippet }) });
+                return CliApp.Ok;
+            }
+            if (results.Total == 0) ctx.Out.WriteLine("no papers match");
+            foreach (var hit in results.Hits)
+            {
+                PaperPrinter.Print(ctx.Out, hit.Paper);
+                ctx.Out.WriteLine($"            {Terminal.Clean(hit.Snippet, 400)}");
+            }
+            if (results.Total > request.Offset + results.Hits.Count)
+                ctx.Out.WriteLine($"{results.Total:N0} matching papers; showing {request.Offset + 1}–{request.Offset + results.Hits.Count} (--offset {request.Offset + results.Hits.Count} for more)");
             return CliApp.Ok;
         });
         return command;
@@ -34,4 +56,13 @@ internal static class QueryArgument
         var parsed = QueryParser.Parse(text ?? "");
         return parsed.IsSuccess ? parsed.Query : throw new UsageException($"{option}: {parsed.Error.Message}\n  {text}\n  {new string(' ', parsed.Error.Position)}^");
     }
+}
+
+internal static class DateArgument
+{
+    public static DateTimeOffset? Parse(string option, string? text) =>
+        text is null ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
+            : throw new UsageException($"{option}: '{text}' is not a date (YYYY-MM-DD)");
 }
