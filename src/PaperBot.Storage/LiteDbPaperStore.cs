@@ -7,7 +7,7 @@ namespace PaperBot.Storage;
 
 public sealed class LiteDbPaperStore(LiteDbContext context, TimeProvider time) : IPaperStore
 {
-    public StoreResult Save(IReadOnlyList<Paper> papers, string source)
+    public StoreResult Save(IReadOnlyList<Paper> papers, string source, IReadOnlySet<PaperId>? alertFor = null)
     {
         ArgumentNullException.ThrowIfNull(papers);
         var now = time.GetUtcNow();
@@ -31,14 +31,18 @@ public sealed class LiteDbPaperStore(LiteDbContext context, TimeProvider time) :
                 if (result.Change == PaperChange.New) inserts.Add(PaperMapping.ToDocument(result.Paper));
                 else if (result.Change == PaperChange.Updated) updates.Add(PaperMapping.ToDocument(result.Paper));
             }
-            Write(collection, inserts, updates);
+            var pending = alertFor is null ? [] : results
+                .Where(r => r.Change == PaperChange.New && alertFor.Contains(r.Paper.Id))
+                .Select(r => new BsonDocument { ["_id"] = r.Paper.Id.Value })
+                .ToList();
+            Write(collection, inserts, updates, pending);
             return new StoreResult(results);
         }
     }
 
     // One short transaction per batch, on this thread, no await inside: LiteDB transactions are thread-bound,
     // and any exception inside one silently rolls it back, so Commit's result is checked.
-    private void Write(ILiteCollection<BsonDocument> collection, List<BsonDocument> inserts, List<BsonDocument> updates)
+    private void Write(ILiteCollection<BsonDocument> collection, List<BsonDocument> inserts, List<BsonDocument> updates, List<BsonDocument> pending)
     {
         if (inserts.Count == 0 && updates.Count == 0) return;
         var db = context.Database;
@@ -47,6 +51,7 @@ public sealed class LiteDbPaperStore(LiteDbContext context, TimeProvider time) :
         {
             if (inserts.Count > 0) collection.InsertBulk(inserts);
             if (updates.Count > 0) collection.Update(updates);
+            if (pending.Count > 0) context.PendingAlerts.InsertBulk(pending);
         }
         catch
         {
@@ -54,6 +59,17 @@ public sealed class LiteDbPaperStore(LiteDbContext context, TimeProvider time) :
             throw;
         }
         if (!db.Commit()) throw new StorageException($"the database {context.Path} rejected a batch of {inserts.Count + updates.Count} papers (commit failed); nothing was written.");
+    }
+
+    public IReadOnlyList<Paper> PendingAlerts() =>
+        context.PendingAlerts.FindAll().Select(d => Find(PaperId.Parse(d["_id"].AsString))).OfType<Paper>().ToList();
+
+    public void ClearPendingAlerts(IEnumerable<PaperId> ids)
+    {
+        lock (context.WriteGate)
+        {
+            foreach (var id in ids) context.PendingAlerts.Delete(id.Value);
+        }
     }
 
     public Paper? Find(PaperId id)

@@ -29,13 +29,26 @@ public sealed class PaperIntake(IPaperStore store, IPaperIndexer index, IPaperMa
     public IntakeResult Accept(IReadOnlyList<FetchedPaper> fetched, string source, bool alert)
     {
         if (fetched.Count == 0) return IntakeResult.Empty;
-        var stored = store.Save([.. fetched.Select(f => f.Paper)], source);
+        var recovered = QueuePendingAlerts();
+        var eligible = alert ? fetched.Where(f => f.AlertEligible).Select(f => f.Paper.Id).ToHashSet() : [];
+        var stored = store.Save([.. fetched.Select(f => f.Paper)], source, eligible);
         var fresh = stored.New.ToList();
         // The search index follows the store batch by batch; if it falls behind (a crash here) it catches up on open.
         if (fresh.Count > 0 || stored.UpdatedCount > 0) index.Index([.. fresh, .. stored.Updated]);
-        var eligible = fetched.Where(f => f.AlertEligible).Select(f => f.Paper.Id).ToHashSet();
-        var alerting = alert ? fresh.Where(p => eligible.Contains(p.Id)).ToList() : [];
-        var queued = alerting.Count > 0 ? alerts.Enqueue(matcher.Match(alerting)) : 0;
-        return new IntakeResult(fresh.Count, stored.UpdatedCount, stored.UnchangedCount, queued, fresh);
+        var queued = Queue([.. fresh.Where(p => eligible.Contains(p.Id))]);
+        return new IntakeResult(fresh.Count, stored.UpdatedCount, stored.UnchangedCount, recovered + queued, fresh);
+    }
+
+    /// <summary>Queues the alerts of papers stored before a crash kept them from being matched; returns how many.</summary>
+    public int QueuePendingAlerts() => Queue(store.PendingAlerts());
+
+    // The store marked these papers "alert pending" when it saved them; the mark goes once their alerts are queued.
+    // A crash in between matches them again next time, and the outbox's unique keys drop any repeat.
+    private int Queue(IReadOnlyList<Paper> papers)
+    {
+        if (papers.Count == 0) return 0;
+        var queued = alerts.Enqueue(matcher.Match(papers));
+        store.ClearPendingAlerts(papers.Select(p => p.Id));
+        return queued;
     }
 }

@@ -19,8 +19,16 @@ public sealed record StoreResult(IReadOnlyList<MergeResult> Results)
 public interface IPaperStore
 {
     /// <summary>Merges each paper into its stored record in one batch and reports new / updated / unchanged.
-    /// Papers with the same id within the batch are merged first.</summary>
-    StoreResult Save(IReadOnlyList<Paper> papers, string source);
+    /// Papers with the same id within the batch are merged first. New papers listed in <paramref name="alertFor"/>
+    /// are also marked "alert pending" in the same transaction, so that a crash before their alerts are queued
+    /// loses nothing (<see cref="PendingAlerts"/>).</summary>
+    StoreResult Save(IReadOnlyList<Paper> papers, string source, IReadOnlySet<PaperId>? alertFor = null);
+
+    /// <summary>New papers whose alerts were not yet queued (a crash between storing and matching).</summary>
+    IReadOnlyList<Paper> PendingAlerts();
+
+    /// <summary>Their alerts are queued: forget the marks.</summary>
+    void ClearPendingAlerts(IEnumerable<PaperId> ids);
 
     Paper? Find(PaperId id);
 

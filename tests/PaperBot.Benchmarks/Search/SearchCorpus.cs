@@ -43,7 +43,11 @@ internal sealed class SearchCorpus : IPaperStore
 
     public DateTimeOffset End => Start + Span;
 
-    public StoreResult Save(IReadOnlyList<Paper> papers, string source) => throw new NotSupportedException("read-only corpus");
+    public StoreResult Save(IReadOnlyList<Paper> papers, string source, IReadOnlySet<PaperId>? alertFor = null) => throw new NotSupportedException("read-only corpus");
+
+    public IReadOnlyList<Paper> PendingAlerts() => [];
+
+    public void ClearPendingAlerts(IEnumerable<PaperId> ids) => throw new NotSupportedException("read-only corpus");
 
     public Paper? Find(PaperId id) => _byId.TryGetValue(id, out var i) ? _papers[i] : null;
 

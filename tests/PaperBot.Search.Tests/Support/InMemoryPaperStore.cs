@@ -8,7 +8,7 @@ public sealed class InMemoryPaperStore : IPaperStore
 {
     private readonly Dictionary<PaperId, Paper> _papers = [];
 
-    public StoreResult Save(IReadOnlyList<Paper> papers, string source)
+    public StoreResult Save(IReadOnlyList<Paper> papers, string source, IReadOnlySet<PaperId>? alertFor = null)
     {
         var results = new List<MergeResult>();
         foreach (var paper in papers)
@@ -18,6 +18,12 @@ public sealed class InMemoryPaperStore : IPaperStore
             results.Add(new MergeResult(paper, change, []));
         }
         return new StoreResult(results);
+    }
+
+    public IReadOnlyList<Paper> PendingAlerts() => [];
+
+    public void ClearPendingAlerts(IEnumerable<PaperId> ids)
+    {
     }
 
     public Paper? Find(PaperId id) => _papers.GetValueOrDefault(id);

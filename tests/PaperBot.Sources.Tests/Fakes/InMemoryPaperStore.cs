@@ -7,8 +7,9 @@ namespace PaperBot.Sources.Tests.Fakes;
 internal sealed class InMemoryPaperStore(TimeProvider time) : IPaperStore
 {
     private readonly Dictionary<PaperId, Paper> _papers = [];
+    private readonly HashSet<PaperId> _pending = [];
 
-    public StoreResult Save(IReadOnlyList<Paper> papers, string source)
+    public StoreResult Save(IReadOnlyList<Paper> papers, string source, IReadOnlySet<PaperId>? alertFor = null)
     {
         var results = new List<MergeResult>();
         foreach (var group in papers.GroupBy(p => p.Id))
@@ -19,9 +20,14 @@ internal sealed class InMemoryPaperStore(TimeProvider time) : IPaperStore
             var result = PaperMerger.Merge(stored, incoming, source, time.GetUtcNow());
             _papers[group.Key] = result.Paper;
             results.Add(result);
+            if (result.Change == PaperChange.New && alertFor?.Contains(group.Key) == true) _pending.Add(group.Key);
         }
         return new StoreResult(results);
     }
+
+    public IReadOnlyList<Paper> PendingAlerts() => [.. _pending.Select(id => _papers[id])];
+
+    public void ClearPendingAlerts(IEnumerable<PaperId> ids) => _pending.ExceptWith(ids);
 
     public Paper? Find(PaperId id) => _papers.GetValueOrDefault(id);
 

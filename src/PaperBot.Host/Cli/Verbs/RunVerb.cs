@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PaperBot.Core.Ingestion;
 using PaperBot.Core.Matching;
 using PaperBot.Core.Search;
 using PaperBot.Host.Composition;
@@ -48,6 +49,8 @@ public static class RunVerb
         // Catch the search index up with the store, and load the subscriptions, before the first request needs them.
         app.Services.GetRequiredService<IPaperSearch>();
         app.Services.GetRequiredService<SubscriptionMatcher>();
+        // Papers stored just before a crash, whose alerts were not queued yet.
+        app.Services.GetRequiredService<PaperIntake>().QueuePendingAlerts();
         app.MapHealth();
         await app.StartAsync(ct);
         await app.WaitForShutdownAsync(ct);

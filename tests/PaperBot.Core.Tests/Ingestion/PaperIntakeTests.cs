@@ -1,0 +1,80 @@
+using PaperBot.Core.Ingestion;
+using PaperBot.Core.Matching;
+using PaperBot.Core.Papers;
+using PaperBot.Core.Subscriptions;
+using PaperBot.Testing;
+
+namespace PaperBot.Core.Tests.Ingestion;
+
+public class PaperIntakeTests
+{
+    private static Paper Paper(int n, string title) => new() { Id = PaperId.Parse($"2603.{n:D5}"), Title = title, Abstract = "An abstract." };
+
+    /// <summary>A matcher that fails once, as a crash between storing and queueing would.</summary>
+    private sealed class FailingOnce(IPaperMatcher inner) : IPaperMatcher
+    {
+        private bool _failed;
+
+        public IReadOnlyList<PaperMatch> Match(IReadOnlyList<Paper> papers)
+        {
+            if (_failed) return inner.Match(papers);
+            _failed = true;
+            throw new InvalidOperationException("simulated crash");
+        }
+    }
+
+    private static (TestDatabase Db, SubscriptionMatcher Matcher) Setup()
+    {
+        var db = new TestDatabase();
+        var matcher = new SubscriptionMatcher(db.Subscriptions);
+        new SubscriptionService(db.Subscriptions, matcher).Add(new Subscription
+        {
+            Id = "s-1", Subscriber = Subscriber.DiscordUser("42"), Query = "diffusion", Confirmed = true, CreatedAt = db.Time.GetUtcNow(),
+        });
+        return (db, matcher);
+    }
+
+    [Fact]
+    public void A_crash_after_storing_new_papers_loses_no_alert()
+    {
+        var (db, matcher) = Setup();
+        using var _ = db;
+        var intake = new PaperIntake(db.Papers, new NoSearchIndex(), new FailingOnce(matcher), db.Outbox);
+
+        Assert.Throws<InvalidOperationException>(() => intake.Accept([Paper(1, "Diffusion models")], PaperSources.Arxiv, alert: true));
+        Assert.Single(db.Papers.PendingAlerts());
+
+        var next = intake.Accept([Paper(2, "Graphs")], PaperSources.Arxiv, alert: true);
+
+        Assert.Equal(1, next.AlertsQueued);
+        Assert.Equal("s-1:2603.00001", Assert.Single(db.Outbox.Pending(10)).Id);
+        Assert.Empty(db.Papers.PendingAlerts());
+    }
+
+    [Fact]
+    public void Papers_stored_without_alerting_are_never_marked_pending()
+    {
+        var (db, matcher) = Setup();
+        using var _ = db;
+        var intake = new PaperIntake(db.Papers, new NoSearchIndex(), matcher, db.Outbox);
+
+        var result = intake.Accept([Paper(1, "Diffusion models")], PaperSources.File, alert: false);
+
+        Assert.Equal((1, 0), (result.New, result.AlertsQueued));
+        Assert.Empty(db.Papers.PendingAlerts());
+        Assert.Equal(0, intake.QueuePendingAlerts());
+    }
+
+    [Fact]
+    public void Queueing_the_same_pending_alert_twice_adds_one_outbox_item()
+    {
+        var (db, matcher) = Setup();
+        using var _ = db;
+        db.Papers.Save([Paper(1, "Diffusion models")], PaperSources.Arxiv, new HashSet<PaperId> { PaperId.Parse("2603.00001") });
+        var intake = new PaperIntake(db.Papers, new NoSearchIndex(), matcher, db.Outbox);
+        db.Outbox.Enqueue(matcher.Match(db.Papers.PendingAlerts())); // queued, then a crash before the mark was cleared
+
+        Assert.Equal(0, intake.QueuePendingAlerts());
+        Assert.Single(db.Outbox.Pending(10));
+    }
+}
