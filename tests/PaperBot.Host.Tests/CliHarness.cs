@@ -19,13 +19,15 @@ public sealed class CliHarness : IDisposable
 
     public string DatabasePath => Dir.File("data/paperbot.db");
 
-    public async Task<CliRun> RunAsync(params string[] args)
+    public Task<CliRun> RunAsync(params string[] args) => RunAsync(CancellationToken.None, args);
+
+    public async Task<CliRun> RunAsync(CancellationToken cancellationToken, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
         int code;
         using (var ctx = new CliContext(output, error, Dir.Path, Config) { SecretsDirectory = Dir.File("secrets") })
-            code = await CliApp.RunAsync(args, ctx);
+            code = await CliApp.RunAsync(args, ctx, cancellationToken);
         return new CliRun(code, output.ToString(), error.ToString());
     }
 

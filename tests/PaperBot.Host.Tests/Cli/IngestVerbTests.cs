@@ -44,6 +44,30 @@ public sealed class IngestVerbTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Hugging_face_the_arxiv_api_and_arxiv_rss_merge_into_one_record_per_paper()
+    {
+        _cli.Config["Sources:Arxiv:Enabled"] = "true";
+        _cli.Config["Sources:Arxiv:BaseUrl"] = _server.BaseUri.ToString();
+        _cli.Config["Sources:Arxiv:Categories:0"] = "cs.CL";
+        _cli.Config["Sources:Arxiv:PageSize"] = "3";
+        _server.On("/api/query", r => System.Web.HttpUtility.ParseQueryString(r.Query)["start"] == "3"
+            ? FixtureResponse.File("sources/arxiv-api-page2.atom", "application/atom+xml")
+            : FixtureResponse.File("sources/arxiv-api-page1.atom", "application/atom+xml"));
+
+        var first = await _cli.RunAsync("ingest");
+        var second = await _cli.RunAsync("ingest");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("\narxiv: 0 new, 0 updated, 3 unchanged", "\n" + second.Out, StringComparison.Ordinal);
+        using var latest = JsonDocument.Parse((await _cli.RunAsync("latest", "--json", "--count", "100")).Out);
+        var merged = latest.RootElement.EnumerateArray().Single(p => p.GetProperty("id").GetString() == "2402.12345");
+        Assert.Equal(["arxiv", "arxiv-rss", "huggingface"], merged.GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("source").GetString()).Order());
+        Assert.Equal(2, merged.GetProperty("version").GetInt32());
+        Assert.Equal(41, merged.GetProperty("upvotes").GetInt32());
+        Assert.Equal(1, latest.RootElement.EnumerateArray().Count(p => p.GetProperty("id").GetString() == "2402.12345"));
+    }
+
+    [Fact]
     public async Task A_failing_source_is_reported_and_the_others_still_run()
     {
         _cli.Config["Sources:Feeds:0:Name"] = "broken-journal";
