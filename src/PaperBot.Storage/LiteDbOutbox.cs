@@ -113,6 +113,22 @@ public sealed class LiteDbOutbox(LiteDbContext context, TimeProvider time) : IOu
             doc.Remove("LeaseUntil");
         });
 
+    public int Requeue(IReadOnlyCollection<string> subscriptionIds, DateTimeOffset at) =>
+        WriteTransaction.Run(context, "requeued items", () =>
+        {
+            var failed = context.Outbox.Find(Query.In("SubscriptionId", subscriptionIds.Select(id => new BsonValue(id))))
+                .Where(d => d["Status"].AsString == nameof(OutboxStatus.Failed))
+                .ToList();
+            foreach (var doc in failed)
+            {
+                doc["Status"] = OutboxStatus.Pending.ToString();
+                doc["NextAttemptAt"] = Date(at);
+                doc.Remove("Batch");
+            }
+            if (failed.Count > 0) context.Outbox.Update(failed);
+            return failed.Count;
+        });
+
     public void Discard(IReadOnlyList<string> itemIds, string reason) =>
         WriteTransaction.Run(context, "discarded items", () => UpdateItems(itemIds, doc =>
         {

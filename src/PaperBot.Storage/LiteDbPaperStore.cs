@@ -40,25 +40,16 @@ public sealed class LiteDbPaperStore(LiteDbContext context, TimeProvider time) :
         }
     }
 
-    // One short transaction per batch, on this thread, no await inside: LiteDB transactions are thread-bound,
-    // and any exception inside one silently rolls it back, so Commit's result is checked.
+    // One short transaction per batch (see WriteTransaction), already inside the write gate.
     private void Write(ILiteCollection<BsonDocument> collection, List<BsonDocument> inserts, List<BsonDocument> updates, List<BsonDocument> pending)
     {
         if (inserts.Count == 0 && updates.Count == 0) return;
-        var db = context.Database;
-        if (!db.BeginTrans()) throw new InvalidOperationException("A LiteDB transaction is already open on this thread.");
-        try
+        WriteTransaction.Run(context, $"a batch of {inserts.Count + updates.Count} papers", () =>
         {
             if (inserts.Count > 0) collection.InsertBulk(inserts);
             if (updates.Count > 0) collection.Update(updates);
             if (pending.Count > 0) context.PendingAlerts.InsertBulk(pending);
-        }
-        catch
-        {
-            db.Rollback();
-            throw;
-        }
-        if (!db.Commit()) throw new StorageException($"the database {context.Path} rejected a batch of {inserts.Count + updates.Count} papers (commit failed); nothing was written.");
+        });
     }
 
     public IReadOnlyList<Paper> PendingAlerts() =>

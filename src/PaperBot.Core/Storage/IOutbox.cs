@@ -30,6 +30,10 @@ public interface IOutbox : IAlertQueue
     /// <summary>A permanent failure: the items are failed with the reason (the caller pauses the subscriptions).</summary>
     void MarkFailed(BatchClaim claim, string reason);
 
+    /// <summary>These subscriptions work again: their failed items become pending, due at <paramref name="at"/>,
+    /// to be planned into new batches. Returns how many.</summary>
+    int Requeue(IReadOnlyCollection<string> subscriptionIds, DateTimeOffset at);
+
     /// <summary>Closes open items nobody will receive (their subscription was removed), so the open set stays small.</summary>
     void Discard(IReadOnlyList<string> itemIds, string reason);
 

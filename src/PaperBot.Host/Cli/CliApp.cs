@@ -27,6 +27,7 @@ public static class CliApp
         root.Subcommands.Add(SubscribeVerb.Create(ctx));
         root.Subcommands.Add(SubscriptionsVerb.Create(ctx));
         root.Subcommands.Add(UnsubscribeVerb.Create(ctx));
+        root.Subcommands.Add(ResumeVerb.Create(ctx));
         root.Subcommands.Add(DeliverVerb.Create(ctx));
         root.Subcommands.Add(HealthcheckVerb.Create(ctx));
         // No verb means run (the container's default).

@@ -16,6 +16,7 @@ public static class DeliveryRegistration
         if (string.IsNullOrWhiteSpace(settings.Email.Smtp.Host)) services.AddSingleton<IDeliveryChannel, PickupEmailChannel>();
         services.AddSingleton<IDeliveryChannel, ConsoleDiscordChannel>();
         services.AddSingleton<DispatchService>();
+        services.AddSingleton<PausedTargets>();
         return services;
     }
 }

@@ -87,4 +87,31 @@ public class FailureTests
         await rig.RunForAsync(TimeSpan.FromHours(1));
         Assert.DoesNotContain(rig.Channel.Attempts.Skip(2), x => x.Subscriber == Broken);
     }
+
+    [Fact]
+    public async Task Resuming_a_paused_target_delivers_its_failed_and_waiting_alerts_once()
+    {
+        using var rig = new DeliveryRig();
+        var a = rig.Subscribe(Broken, "diffusion");
+        var b = rig.Subscribe(Broken, "video");
+        var broken = true;
+        rig.Channel.Behaviour = x => broken && x.Subscriber == Broken ? new DeliveryResult.Permanent("Unknown Channel (10003)") : new DeliveryResult.Sent();
+        rig.Arrive("huggingface", rig.NewPaper("diffusion"));
+        await rig.PassAsync();
+        rig.Arrive("huggingface", rig.NewPaper("video"));
+        await rig.RunForAsync(TimeSpan.FromMinutes(10));
+        Assert.DoesNotContain(rig.Channel.Delivered, x => x.Subscriber == Broken);
+
+        broken = false;
+        var result = new PausedTargets(rig.Db.Subscriptions, rig.Outbox, rig.Db.Time).Resume(b.Id)!;
+        await rig.RunForAsync(TimeSpan.FromMinutes(10));
+
+        Assert.Equal(new[] { a.Id, b.Id }.Order(StringComparer.Ordinal), result.Resumed.Order(StringComparer.Ordinal));
+        Assert.Equal(1, result.Requeued);
+        Assert.Null(rig.Db.Subscriptions.Find(a.Id)!.PausedReason);
+        var delivered = rig.Channel.DeliveredPapers().Where(d => d.Target == Broken.TargetKey).ToList();
+        Assert.Equal(2, delivered.Count);
+        Assert.Equal(delivered.Count, delivered.Distinct().Count());
+        Assert.Null(new PausedTargets(rig.Db.Subscriptions, rig.Outbox, rig.Db.Time).Resume("s-missing"));
+    }
 }

@@ -54,4 +54,17 @@ public class SubscriptionVerbsTests
         Assert.NotEmpty(run.Err);
         Assert.Contains("no subscriptions", (await cli.RunAsync("subscriptions")).Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Resume_says_when_a_subscription_was_not_paused_or_does_not_exist()
+    {
+        using var cli = new CliHarness();
+        var id = (await cli.RunAsync("subscribe", "--discord-user", "42", "--query", "agents")).Out.Trim();
+
+        var run = await cli.RunAsync("resume", id);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"{id} was not paused", run.Out, StringComparison.Ordinal);
+        Assert.Equal(1, (await cli.RunAsync("resume", "s-nope")).ExitCode);
+    }
 }

@@ -28,7 +28,7 @@ public class UsageAndConfigurationTests
     public async Task Every_verb_has_help()
     {
         using var cli = new CliHarness();
-        foreach (var verb in new[] { "run", "demo", "import", "ingest", "search", "match", "latest", "trending", "reindex", "subscribe", "subscriptions", "unsubscribe", "deliver", "healthcheck" })
+        foreach (var verb in new[] { "run", "demo", "import", "ingest", "search", "match", "latest", "trending", "reindex", "subscribe", "subscriptions", "unsubscribe", "resume", "deliver", "healthcheck" })
         {
             var run = await cli.RunAsync(verb, "--help");
             Assert.Equal(0, run.ExitCode);

@@ -71,6 +71,12 @@ public sealed class CrashingOutbox(IOutbox inner) : IOutbox
         inner.MarkFailed(claim, reason);
     }
 
+    public int Requeue(IReadOnlyCollection<string> subscriptionIds, DateTimeOffset at)
+    {
+        Step(nameof(Requeue));
+        return inner.Requeue(subscriptionIds, at);
+    }
+
     public void Discard(IReadOnlyList<string> itemIds, string reason)
     {
         Step(nameof(Discard));
