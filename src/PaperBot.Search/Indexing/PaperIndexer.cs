@@ -69,7 +69,8 @@ public sealed partial class PaperIndexer(SearchIndex index, IPaperStore store, I
 
     private IndexCatchUp Rebuilt(string reason, int replayed, CancellationToken cancellationToken)
     {
-        LogRebuilding(reason);
+        // A new database gets a new index: worth a warning only when there is something to rebuild.
+        if (store.Count() > 0) LogRebuilding(reason);
         var count = RebuildLocked(cancellationToken);
         return new IndexCatchUp(replayed, reason, count);
     }

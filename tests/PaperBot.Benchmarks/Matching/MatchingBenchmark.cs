@@ -77,7 +77,7 @@ public sealed class MatchingBenchmark : IBenchmark
             index.Match(papers);
             foreach (var paper in papers) index.Match(paper);
         }
-        Thread.Sleep(500);
+        Thread.Sleep(500); // lets tiered compilation finish its background work before the timed runs
     }
 
     // Other work on a shared machine slows every number here; print it so a reader can tell.
