@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using PaperBot.Core.Storage;
 using PaperBot.Host.Cli.Verbs;
 
@@ -37,6 +38,8 @@ public static class CliApp
 
     public static async Task<int> RunAsync(string[] args, CliContext ctx, CancellationToken ct = default)
     {
+        // Output that scripts read looks the same on every machine (1,000 not 1.000); flows with this call only.
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         var root = BuildRoot(ctx);
         var parse = root.Parse(args);
         var invocation = new InvocationConfiguration { Output = ctx.Out, Error = ctx.Err, EnableDefaultExceptionHandler = false };

@@ -101,4 +101,15 @@ public class ImportVerbTests
         using var latest = JsonDocument.Parse((await cli.RunAsync("latest", "--count", "100", "--json")).Out);
         Assert.Equal(96, latest.RootElement.GetArrayLength());
     }
+
+    [Fact]
+    public async Task A_long_import_shows_its_progress_on_stderr()
+    {
+        using var cli = new CliHarness();
+        var run = await cli.RunAsync("import", cli.Dir.Write("big.txt", Digests.Build(2_500)));
+
+        Assert.Contains("2,500 new", run.Out, StringComparison.Ordinal);
+        Assert.Contains("1,000/2,500 papers stored", run.Err, StringComparison.Ordinal);
+        Assert.Contains("2,500/2,500 papers stored", run.Err, StringComparison.Ordinal);
+    }
 }

@@ -84,6 +84,6 @@ public static class ImportVerb
         reports.Sum(r => r.Unchanged), reports.Sum(r => r.Rejected), reports.Sum(r => r.AlertsQueued), []);
 
     private static string Line(string name, FileReport r) =>
-        $"{name}: {r.New} new, {r.Updated} updated, {r.Unchanged} unchanged, {r.Rejected} rejected" +
-        (r.AlertsQueued > 0 ? $", {r.AlertsQueued} alerts queued" : "");
+        $"{name}: {r.New:N0} new, {r.Updated:N0} updated, {r.Unchanged:N0} unchanged, {r.Rejected:N0} rejected" +
+        (r.AlertsQueued > 0 ? $", {r.AlertsQueued:N0} alerts queued" : "");
 }
