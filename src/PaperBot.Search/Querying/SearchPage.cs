@@ -34,11 +34,26 @@ internal static class SearchPage
         return PaperId.Parse(id.Utf8ToString());
     }
 
+    // The boost lives in a collector, which Lucene would run over the segments one after another; instead each
+    // segment gets its own collector on its own core, and their top hits are merged.
     private static TopDocs ByRelevance(IndexSearcher searcher, LuceneQuery query, Filter? filter, int wanted)
     {
-        var collector = new UpvoteBoostCollector(Math.Min(wanted, Math.Max(1, searcher.IndexReader.MaxDoc)));
-        searcher.Search(query, filter, collector);
-        return collector.GetTopDocs();
+        var leaves = searcher.IndexReader.Leaves;
+        if (leaves.Count <= 1 || searcher is not LeafSearcher leafSearcher)
+        {
+            var collector = new UpvoteBoostCollector(Math.Min(wanted, Math.Max(1, searcher.IndexReader.MaxDoc)));
+            searcher.Search(query, filter, collector);
+            return collector.GetTopDocs();
+        }
+        var weight = searcher.CreateNormalizedWeight(filter is null ? query : new FilteredQuery(query, filter));
+        var perLeaf = new TopDocs[leaves.Count];
+        Parallel.For(0, leaves.Count, i =>
+        {
+            var collector = new UpvoteBoostCollector(Math.Min(wanted, Math.Max(1, leaves[i].AtomicReader.MaxDoc)));
+            leafSearcher.SearchLeaf(leaves[i], weight, collector);
+            perLeaf[i] = collector.GetTopDocs();
+        });
+        return TopDocs.Merge(null, wanted, perLeaf);
     }
 
     public static Sort SortFor(SearchSort sort) => sort switch
