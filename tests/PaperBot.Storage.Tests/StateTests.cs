@@ -14,8 +14,8 @@ public class StateTests
         {
             Source = "arxiv", LastRunAt = db.Time.GetUtcNow(), LastError = "HTTP 503", LastErrorAt = db.Time.GetUtcNow(), ConsecutiveFailures = 2,
             ItemsSeen = 5_000_000_000, BaselineRecorded = true,
-            ETags = new Dictionary<string, string> { ["https://export.arxiv.org/api/query?a.b=1"] = "\"abc\"" },
-            LastModified = new Dictionary<string, string> { ["https://rss.arxiv.org/rss/cs.LG"] = "Tue, 10 Mar 2026 00:00:00 GMT" },
+            ETags = new Dictionary<string, string> { ["https://api.example.org/query?a.b=1"] = "\"abc\"" },
+            LastModified = new Dictionary<string, string> { ["https://feeds.example.org/rss/cs.LG"] = "Tue, 10 Mar 2026 00:00:00 GMT" },
         };
         db.SourceStates.Put(state);
 
