@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using PaperBot.Testing;
+using PaperBot.Testing.Http;
 
 namespace PaperBot.Host.Tests.Container;
 
@@ -46,7 +45,7 @@ public class ContainerTests
         var environment = _dockerfile.FinalEnvironment()
             .Where(kv => kv.Key.StartsWith("PAPERBOT_", StringComparison.Ordinal))
             .ToDictionary(kv => kv.Key, kv => kv.Value.Replace("/data", data, StringComparison.Ordinal));
-        environment["PAPERBOT_Web__Urls"] = $"http://127.0.0.1:{FreePort()}";
+        environment["PAPERBOT_Web__Urls"] = $"http://127.0.0.1:{LoopbackPort.Free()}";
         var binary = Path.Combine(app, "paperbot");
 
         using var service = Start(binary, ["run"], environment, dir.Path);
@@ -106,11 +105,4 @@ public class ContainerTests
     }
 
     private static void Signal(int pid, string signal) => Process.Start("kill", ["-" + signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using PaperBot.Core.Subscriptions;
 using PaperBot.Storage;
@@ -22,7 +20,7 @@ public sealed class ServiceTests : IAsyncLifetime
         _cli.Config["Sources:HuggingFace:BaseUrl"] = _server.BaseUri.ToString();
         _cli.Config["Sources:Feeds:0:Name"] = "broken-journal";
         _cli.Config["Sources:Feeds:0:Url"] = _server.Url("/journal.xml").ToString();
-        _cli.Config["Web:Urls"] = $"http://127.0.0.1:{FreePort()}";
+        _cli.Config["Web:Urls"] = $"http://127.0.0.1:{LoopbackPort.Free()}";
     }
 
     public async Task DisposeAsync()
@@ -81,12 +79,5 @@ public sealed class ServiceTests : IAsyncLifetime
         await stop.CancelAsync();
         var run = await service.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(0, run.ExitCode);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -15,17 +15,19 @@ public sealed class HuggingFaceSourceTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
+    private HuggingFaceSource Source() => SourcesHost.Build(new()
+    {
+        ["Sources:HuggingFace:Enabled"] = "true",
+        ["Sources:HuggingFace:BaseUrl"] = _server.BaseUri.ToString(),
+    }).GetRequiredService<HuggingFaceSource>();
+
     [Fact]
     public async Task A_backfill_asks_for_each_day_of_the_range()
     {
         _server.On("/api/daily_papers", r => r.Query.Contains("date=2025-09-08", StringComparison.Ordinal)
             ? FixtureResponse.File("sources/hf-daily-papers.json", "application/json")
             : FixtureResponse.Text("[]", "application/json"));
-        var source = SourcesHost.Build(new()
-        {
-            ["Sources:HuggingFace:Enabled"] = "true",
-            ["Sources:HuggingFace:BaseUrl"] = _server.BaseUri.ToString(),
-        }).GetRequiredService<HuggingFaceSource>();
+        var source = Source();
 
         var result = await source.FetchAsync(FetchRequest.ForRange(new DateOnly(2025, 9, 6), new DateOnly(2025, 9, 8)), CancellationToken.None);
 
@@ -41,11 +43,7 @@ public sealed class HuggingFaceSourceTests : IAsyncLifetime
         _server.On("/api/daily_papers", r => r.Query.Contains("date=2025-09-07", StringComparison.Ordinal)
             ? FixtureResponse.Text("{\"error\":\"bad\"}", "application/json")
             : FixtureResponse.Text("[]", "application/json"));
-        var source = SourcesHost.Build(new()
-        {
-            ["Sources:HuggingFace:Enabled"] = "true",
-            ["Sources:HuggingFace:BaseUrl"] = _server.BaseUri.ToString(),
-        }).GetRequiredService<HuggingFaceSource>();
+        var source = Source();
 
         var result = await source.FetchAsync(FetchRequest.ForRange(new DateOnly(2025, 9, 6), new DateOnly(2025, 9, 8)), CancellationToken.None);
 

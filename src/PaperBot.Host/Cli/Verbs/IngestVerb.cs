@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using PaperBot.Core.Ingestion;
 using PaperBot.Host.Cli.Output;
@@ -44,19 +43,14 @@ public static class IngestVerb
     private static FetchRequest Request(string? date, string? from, string? to)
     {
         if (date is not null && (from is not null || to is not null)) throw new UsageException("give either --date or --from/--to, not both");
-        if (date is not null) return FetchRequest.ForDay(Day("--date", date));
+        if (date is not null) return FetchRequest.ForDay(DateArgument.Day("--date", date));
         if (from is null && to is null) return FetchRequest.Latest;
         if (from is null || to is null) throw new UsageException("--from and --to go together");
-        var (start, end) = (Day("--from", from), Day("--to", to));
+        var (start, end) = (DateArgument.Day("--from", from), DateArgument.Day("--to", to));
         if (end < start) throw new UsageException($"--to ({to}) is before --from ({from})");
         if (end.DayNumber - start.DayNumber >= MaxBackfillDays) throw new UsageException($"a backfill covers at most {MaxBackfillDays} days; split it");
         return FetchRequest.ForRange(start, end);
     }
-
-    private static DateOnly Day(string option, string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? day
-            : throw new UsageException($"{option}: '{text}' is not a date (YYYY-MM-DD)");
 
     private static void Print(CliContext ctx, IngestionReport report)
     {

@@ -60,9 +60,12 @@ internal static class QueryArgument
 
 internal static class DateArgument
 {
+    /// <summary>The start of that day in UTC, or null when the option was not given.</summary>
     public static DateTimeOffset? Parse(string option, string? text) =>
-        text is null ? null
-        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
+        text is null ? null : new DateTimeOffset(Day(option, text).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    public static DateOnly Day(string option, string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
             : throw new UsageException($"{option}: '{text}' is not a date (YYYY-MM-DD)");
 }
