@@ -77,6 +77,22 @@ public sealed class AnalyzerParityTests
     }
 
     [Fact]
+    public void EachOrderedPairOfWordsInOneNameIsATermWithAndWithoutTheFirstWordsInitial()
+    {
+        var pairs = Tokens(PaperFields.AuthorPairs, "Zoë Ångström-Peters").Select(t => t.Term);
+
+        Assert.Equal(["zoe angstrom", "^z angstrom", "zoe peters", "^z peters", "angstrom peters", "^a peters"], pairs);
+    }
+
+    [Fact]
+    public void ANameOfMoreWordsThanAnyRealNameIsMarkedInsteadOfPaired()
+    {
+        var name = string.Join(' ', Enumerable.Range(0, AuthorPairs.MaxNameWords + 1).Select(i => $"w{i}"));
+
+        Assert.Equal([AuthorPairs.LongName], Tokens(PaperFields.AuthorPairs, name).Select(t => t.Term));
+    }
+
+    [Fact]
     public void AStemIsEqualToTheQueryLanguagesTermForTheSameWord()
     {
         var query = QueryParser.Parse("Studies").Query!;

@@ -13,7 +13,9 @@ public sealed class QueryTranslationTests : IDisposable
         Papers.Make(2, "Editing images", "Image diffusion is slow; we study few-shot editing.", authors: ["Geoffrey E. Hinton", "Ada Lovelace"]),
         Papers.Make(3, "Language models are few shot learners", "Scaling studies of transformers.", authors: ["G. Hinton"], categories: ["cs.CL"]),
         Papers.Make(4, "A survey of diffusion", "Diffusion everywhere.", authors: ["Yann LeCun"], categories: ["cs.LG", "cs.CV"], source: "huggingface"),
-        Papers.Make(5, "Graph networks", "Message passing on graphs; no images here.", authors: ["Hinton Geoffrey"], categories: ["cs.LG"]));
+        Papers.Make(5, "Graph networks", "Message passing on graphs; no images here.", authors: ["Hinton Geoffrey"], categories: ["cs.LG"]),
+        Papers.Make(6, "Hostile feed", "An author field that is a sentence.",
+            authors: ["one two three four five six seven eight nine ten eleven twelve Grace Brewster Hopper"]));
 
     public void Dispose() => _search.Dispose();
 
@@ -44,6 +46,12 @@ public sealed class QueryTranslationTests : IDisposable
     [InlineData("au:\"g hinton\"", "2501.00002 2501.00003")]
     [InlineData("au:\"hinton geoffrey\"", "2501.00005")]
     [InlineData("au:\"ada hinton\"", "")]
+    [InlineData("au:\"g e hinton\"", "2501.00002")]
+    [InlineData("au:\"geoffrey e hinton\"", "2501.00002")]
+    [InlineData("au:\"grace hopper\"", "2501.00006")]
+    [InlineData("au:\"g hopper\"", "2501.00006")]
+    [InlineData("au:\"one brewster hopper\"", "2501.00006")]
+    [InlineData("au:\"hopper grace\"", "")]
     [InlineData("au:lecu*", "2501.00004")]
     [InlineData("models OR graph", "2501.00001 2501.00003 2501.00005")]
     public void SearchFindsExactlyThePapersTheQueryLanguageMatches(string query, string expected)
@@ -95,19 +103,35 @@ public sealed class QueryTranslationTests : IDisposable
     }
 
     [Fact]
-    public void AnAuthorNameBecomesAnOrderedSpanWithinOneAuthor()
+    public void ATwoWordAuthorNameIsAPairTermForTheWordAndForItsInitialWrittenAlone()
     {
-        var lucene = QueryTranslator.Translate(QueryParser.Parse("au:\"g e hinton\"").Query!.Root);
+        var lucene = (BooleanQuery)QueryTranslator.Translate(QueryParser.Parse("au:\"Geoffrey Hinton\"").Query!.Root);
 
-        var near = Assert.IsType<SpanNearQuery>(lucene);
+        var pair = (BooleanQuery)lucene.Clauses[0].Query;
+        Assert.Equal(["author_2:geoffrey hinton", "author_2:g hinton"], pair.Clauses.Select(c => ((TermQuery)c.Query).Term.ToString()));
+        var longNames = (BooleanQuery)lucene.Clauses[1].Query;
+        Assert.IsType<SpanNearQuery>(longNames.Clauses[0].Query);
+        Assert.Equal("author_2:^long", ((TermQuery)longNames.Clauses[1].Query).Term.ToString());
+    }
+
+    [Fact]
+    public void ALongerAuthorNameIsAnOrderedSpanWithinOneAuthorNarrowedByItsLastPair()
+    {
+        var lucene = (BooleanQuery)QueryTranslator.Translate(QueryParser.Parse("au:\"g e hinton\"").Query!.Root);
+
+        var near = Assert.IsType<SpanNearQuery>(lucene.Clauses[0].Query);
         Assert.True(near.IsInOrder);
         Assert.Equal(["author:^g", "author:^e", "author:hinton"], near.GetClauses().Select(c => ((SpanTermQuery)c).Term.ToString()));
+        var narrowed = (BooleanQuery)lucene.Clauses[1].Query;
+        Assert.Equal(Occur.MUST, lucene.Clauses[1].Occur);
+        Assert.Equal(0, narrowed.Boost);
+        Assert.Equal(["author_2:^e hinton", "author_2:^long"], narrowed.Clauses.Select(c => ((TermQuery)c.Query).Term.ToString()));
     }
 
     private IEnumerable<string> EvaluatorMatches(string text)
     {
         var query = QueryParser.Parse(text).Query!;
-        return Enumerable.Range(1, 5).Select(n => _search.Store.Find(Papers.IdOf(n))!)
+        return Enumerable.Range(1, 6).Select(n => _search.Store.Find(Papers.IdOf(n))!)
             .Where(p => QueryEvaluator.IsMatch(query, AnalyzedPaper.From(p)))
             .Select(p => p.Id.Value);
     }

@@ -3,8 +3,8 @@ using PaperBot.Core.Queries;
 namespace PaperBot.Search.Analysis;
 
 /// <summary>
-/// A field value already split by <see cref="TextAnalyzer"/>: title and abstract are each indexed into two fields
-/// (stems and words), and handing both the same tokens halves the analysis cost of indexing.
+/// A field value already split by <see cref="TextAnalyzer"/>: title, abstract and each author name are indexed into
+/// several fields (stems, words, pairs), and handing them all the same tokens analyses each text once.
 /// <see cref="TextAnalyzerTokenizer"/> uses the tokens instead of reading the text again.
 /// </summary>
 internal sealed class AnalyzedTextReader(string text, IReadOnlyList<TextToken> tokens) : StringReader(text)

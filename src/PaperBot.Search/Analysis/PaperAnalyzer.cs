@@ -17,6 +17,7 @@ internal sealed class PaperAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEGY)
         PaperFields.TitleWords or PaperFields.AbstractWords => TokenMode.Words,
         PaperFields.TitlePairs or PaperFields.AbstractPairs => TokenMode.Pairs,
         PaperFields.Author => TokenMode.AuthorWords,
+        PaperFields.AuthorPairs => TokenMode.AuthorPairs,
         _ => throw new ArgumentOutOfRangeException(nameof(fieldName), fieldName, "not an analysed field"),
     };
 }

@@ -22,6 +22,7 @@ internal sealed class TextAnalyzerTokenizer : Tokenizer
     private readonly IOffsetAttribute _offset;
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private IReadOnlyList<TextToken> _tokens = [];
+    private IEnumerator<string>? _authorPairs;
     private int _next;
     private string? _pendingInitial;
     private int _length;
@@ -48,6 +49,7 @@ internal sealed class TextAnalyzerTokenizer : Tokenizer
         }
         if (_mode == TokenMode.Pairs) return NextPair();
         if (_mode == TokenMode.Words) return NextNewWord();
+        if (_mode == TokenMode.AuthorPairs) return NextAuthorPair();
         if (_next >= _tokens.Count) return false;
         var token = _tokens[_next++];
         Emit(_mode == TokenMode.Stems ? token.Stem : token.Term, 1, token);
@@ -71,6 +73,7 @@ internal sealed class TextAnalyzerTokenizer : Tokenizer
         _lastPosition = 0;
         _seen.Clear();
         _pendingInitial = null;
+        _authorPairs = _mode == TokenMode.AuthorPairs ? AuthorPairs.Terms([.. _tokens.Select(t => t.Term)]).GetEnumerator() : null;
     }
 
     public override void End()
@@ -99,6 +102,17 @@ internal sealed class TextAnalyzerTokenizer : Tokenizer
             return true;
         }
         return false;
+    }
+
+    // Pair terms only say "this name has these two words in this order": positions and offsets carry nothing.
+    private bool NextAuthorPair()
+    {
+        if (_authorPairs is null || !_authorPairs.MoveNext()) return false;
+        var pair = _authorPairs.Current;
+        _term.SetEmpty().Append(pair, 0, Math.Min(pair.Length, MaxTermChars));
+        _position.PositionIncrement = 1;
+        _offset.SetOffset(0, CorrectOffset(_length));
+        return true;
     }
 
     // The next adjacent pair of common stems as one term at the first one's position, spanning both words.

@@ -16,4 +16,7 @@ internal enum TokenMode
 
     /// <summary>Folded words of author names, each with its initial stacked at the same position (see <see cref="AuthorInitial"/>).</summary>
     AuthorWords,
+
+    /// <summary>Each ordered pair of words within an author's name as one term (see <see cref="AuthorPairs"/>).</summary>
+    AuthorPairs,
 }

@@ -38,6 +38,15 @@ internal static class PaperDocument
         IndexOptions = IndexOptions.DOCS_AND_FREQS,
     });
 
+    // A name has each pair once: presence is all a pair term says.
+    private static readonly FieldType NamePairs = Frozen(new FieldType
+    {
+        IsIndexed = true,
+        IsTokenized = true,
+        OmitNorms = true,
+        IndexOptions = IndexOptions.DOCS_ONLY,
+    });
+
     private static readonly FieldType Names = Frozen(new FieldType
     {
         IsIndexed = true,
@@ -70,7 +79,12 @@ internal static class PaperDocument
             new Int32Field(PaperFields.Upvotes, upvotes, Field.Store.NO),
             new NumericDocValuesField(PaperFields.Upvotes, upvotes),
         };
-        foreach (var author in paper.Authors) doc.Add(new Field(PaperFields.Author, author, Names));
+        foreach (var author in paper.Authors)
+        {
+            var name = TextAnalyzer.Analyze(author);
+            doc.Add(new Field(PaperFields.Author, new AnalyzedTextReader(author, name), Names));
+            doc.Add(new Field(PaperFields.AuthorPairs, new AnalyzedTextReader(author, name), NamePairs));
+        }
         foreach (var category in paper.Categories) doc.Add(new StringField(PaperFields.Category, TextAnalyzer.FoldWord(category), Field.Store.NO));
         foreach (var source in paper.Sources) doc.Add(new StringField(PaperFields.Source, TextAnalyzer.FoldWord(source.Source), Field.Store.NO));
         return doc;

@@ -3,7 +3,7 @@ namespace PaperBot.Search.Indexing;
 /// <summary>The index schema. Changing a field or its analysis means bumping <see cref="SchemaVersion"/>: older indexes are then rebuilt on open.</summary>
 internal static class PaperFields
 {
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     public const string Id = "id";
     public const string Title = "title";
@@ -16,6 +16,7 @@ internal static class PaperFields
     /// <summary>Joins two stems into a <see cref="Analysis.TokenMode.Pairs"/> term; stems never contain it.</summary>
     public const char PairSeparator = ' ';
     public const string Author = "author";
+    public const string AuthorPairs = "author_2";
     public const string Category = "category";
     public const string Source = "source";
 

@@ -4,10 +4,15 @@ using Lucene.Net.Search;
 namespace PaperBot.Search.Querying;
 
 /// <summary>
-/// An index searcher whose segments run on all cores: Lucene spreads sorted searches over the task scheduler itself,
-/// and <see cref="SearchLeaf"/> lets relevance search (a custom collector, which Lucene runs serially) do the same.
+/// An index searcher that runs one segment at a time (<see cref="SearchLeaf"/>), so <see cref="SearchPage"/> can spread
+/// segments over the cores, and that reads each new segment's <see cref="SegmentColumns"/> before its first search.
 /// </summary>
-internal sealed class LeafSearcher(IndexReader reader) : IndexSearcher(reader, TaskScheduler.Default)
+internal sealed class LeafSearcher : IndexSearcher
 {
+    public LeafSearcher(IndexReader reader) : base(reader)
+    {
+        foreach (var leaf in reader.Leaves) _ = SegmentColumns.Of(leaf.AtomicReader);
+    }
+
     public void SearchLeaf(AtomicReaderContext leaf, Weight weight, ICollector collector) => Search([leaf], weight, collector);
 }

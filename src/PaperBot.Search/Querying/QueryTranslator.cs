@@ -93,10 +93,43 @@ internal static class QueryTranslator
     private static string Pair(IReadOnlyList<string> stems, int at) => string.Concat(stems[at], PaperFields.PairSeparator.ToString(), stems[at + 1]);
 
     // AuthorNameRule: the last word exactly, earlier words in order before it within one author (gaps allowed);
-    // a one-letter word on either side is an initial.
+    // a one-letter word on either side is an initial. Two words are a pair term; longer names need the span match,
+    // which the pair of their last two words narrows. Papers with an over-long name have no pairs, only spans.
     private static LuceneQuery Author(IReadOnlyList<string> words)
     {
         if (words.Count == 1) return new TermQuery(new Term(PaperFields.Author, words[0]));
+        var longNames = new TermQuery(new Term(PaperFields.AuthorPairs, AuthorPairs.LongName));
+        var pair = AuthorPair(words[^2], words[^1]);
+        if (words.Count == 2)
+        {
+            return new BooleanQuery(disableCoord: true)
+            {
+                { pair, Occur.SHOULD },
+                { new BooleanQuery(disableCoord: true) { { AuthorSpans(words), Occur.MUST }, { longNames, Occur.MUST } }, Occur.SHOULD },
+            };
+        }
+        var narrowed = new BooleanQuery(disableCoord: true) { { pair, Occur.SHOULD }, { longNames, Occur.SHOULD } };
+        narrowed.Boost = 0;
+        return new BooleanQuery(disableCoord: true) { { AuthorSpans(words), Occur.MUST }, { narrowed, Occur.MUST } };
+    }
+
+    // The earlier word itself, or (as a one-letter query word) any word with its initial, or (as a longer one) its
+    // initial written alone in the name.
+    private static LuceneQuery AuthorPair(string earlier, string surname)
+    {
+        if (earlier.Length == 1) return new TermQuery(new Term(PaperFields.AuthorPairs, AuthorPairs.Of(AuthorInitial.Marker + earlier, surname)));
+        var exact = new TermQuery(new Term(PaperFields.AuthorPairs, AuthorPairs.Of(earlier, surname)));
+        return char.IsSurrogate(earlier[0])
+            ? exact
+            : new BooleanQuery(disableCoord: true)
+            {
+                { exact, Occur.SHOULD },
+                { new TermQuery(new Term(PaperFields.AuthorPairs, AuthorPairs.Of(earlier[..1], surname))), Occur.SHOULD },
+            };
+    }
+
+    private static SpanQuery AuthorSpans(IReadOnlyList<string> words)
+    {
         var clauses = new SpanQuery[words.Count];
         for (var i = 0; i < words.Count - 1; i++) clauses[i] = AuthorWord(words[i]);
         clauses[^1] = new SpanTermQuery(new Term(PaperFields.Author, words[^1]));

@@ -53,8 +53,9 @@ public sealed class RandomCorpus(int seed)
         };
     }
 
-    private string Author() => _random.Next(5) switch
+    private string Author() => _random.Next(6) switch
     {
+        4 => $"\"{Pick(First)[0]} e {Pick(Last)}\"",
         0 => Pick(Last).ToLowerInvariant(),
         1 => $"\"{Pick(First)} {Pick(Last)}\"",
         2 => $"\"{Pick(First)[0]} {Pick(Last)}\"",

@@ -1,0 +1,85 @@
+using PaperBot.Core.Papers;
+using PaperBot.Core.Queries;
+using PaperBot.Core.Search;
+using PaperBot.Search.Tests.Support;
+
+namespace PaperBot.Search.Tests;
+
+/// <summary>Each segment is searched on its own and the best hits merged: the merged pages must read as one ordered list.</summary>
+public sealed class TopHitsAcrossSegmentsTests
+{
+    [Theory]
+    [InlineData(SearchSort.Relevance)]
+    [InlineData(SearchSort.Newest)]
+    [InlineData(SearchSort.MostUpvoted)]
+    public void PagesMergedFromManySegmentsHoldExactlyTheMatchesInOrderWithoutRepeats(SearchSort sort)
+    {
+        var corpus = new RandomCorpus(seed: 7);
+        // Whole days and few upvote values, so many papers tie on the sort key and the tie-breaks are exercised.
+        var papers = corpus.Papers(240).Select((p, i) => p with
+        {
+            PublishedAt = Papers.Now.AddDays(-(i * 5 % 8)),
+            Upvotes = p.Upvotes % 3,
+        }).ToList();
+        using var search = new SearchFixture();
+        foreach (var chunk in papers.Chunk(30)) search.Save(chunk);
+        Assert.True(search.Index.Read(s => s.IndexReader.Leaves.Count) > 1, "the papers should sit in several segments");
+        var analyzed = papers.Select(AnalyzedPaper.From).ToList();
+
+        var checkedQueries = 0;
+        for (var i = 0; i < 80; i++)
+        {
+            var parsed = QueryParser.Parse(corpus.NextQuery());
+            if (!parsed.IsSuccess) continue;
+            var expected = analyzed.Where(p => QueryEvaluator.IsMatch(parsed.Query, p)).Select(p => p.Paper.Id).ToHashSet();
+
+            var hits = AllPages(search, parsed.Query, sort, pageSize: 3);
+
+            Assert.Equal(hits.Count, hits.Select(h => h.Id).Distinct().Count());
+            Assert.True(expected.SetEquals(hits.Select(h => h.Id)), $"{parsed.Query}: wrong set of papers");
+            for (var h = 1; h < hits.Count; h++)
+                Assert.True(InOrder(hits[h - 1], hits[h], sort), $"{parsed.Query}: {hits[h - 1].Id} before {hits[h].Id} breaks {sort} order");
+            checkedQueries++;
+        }
+        Assert.True(checkedQueries > 50);
+    }
+
+    [Fact]
+    public void ANewUpvoteCountMovesThePaperInTheRankingAtOnce()
+    {
+        using var search = new SearchFixture(
+            Papers.Make(1, "Diffusion tokenizers", "Same words here.", upvotes: 10),
+            Papers.Make(2, "Diffusion tokenizers", "Same words here.", upvotes: 5));
+        Assert.Equal(["2501.00001", "2501.00002"], search.Ids("diffusion", SearchSort.MostUpvoted));
+        Assert.Equal(["2501.00001", "2501.00002"], search.Ids("diffusion"));
+
+        search.Save(search.Store.Find(Papers.IdOf(2))! with { Upvotes = 50 });
+
+        Assert.Equal(["2501.00002", "2501.00001"], search.Ids("diffusion", SearchSort.MostUpvoted));
+        Assert.Equal(["2501.00002", "2501.00001"], search.Ids("diffusion"));
+    }
+
+    private static bool InOrder(SearchHit before, SearchHit after, SearchSort sort)
+    {
+        var (a, b) = (before.Paper, after.Paper);
+        return sort switch
+        {
+            SearchSort.Newest => Date(a) > Date(b) || (Date(a) == Date(b) && before.Score >= after.Score),
+            SearchSort.MostUpvoted => (a.Upvotes ?? 0) > (b.Upvotes ?? 0) || ((a.Upvotes ?? 0) == (b.Upvotes ?? 0) && Date(a) >= Date(b)),
+            _ => before.Score >= after.Score,
+        };
+    }
+
+    private static DateTimeOffset Date(Paper paper) => paper.PublishedAt ?? paper.FirstSeenAt;
+
+    private static List<SearchHit> AllPages(SearchFixture search, Query query, SearchSort sort, int pageSize)
+    {
+        var hits = new List<SearchHit>();
+        for (var offset = 0; ; offset += pageSize)
+        {
+            var page = search.Search.Search(new SearchRequest { Query = query, Sort = sort, Offset = offset, Limit = pageSize });
+            hits.AddRange(page.Hits);
+            if (offset + pageSize >= page.Total) return hits;
+        }
+    }
+}
