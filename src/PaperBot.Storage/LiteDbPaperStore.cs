@@ -78,8 +78,9 @@ public sealed class LiteDbPaperStore(LiteDbContext context, TimeProvider time) :
 
     public IEnumerable<Paper> Stream(DateTimeOffset? since = null)
     {
+        // First stored, or changed, since then: two index range reads (a never-changed paper has no ChangedAt).
         var docs = since is { } s
-            ? context.Papers.Find(Query.GTE("FirstSeenAt", PaperMapping.Date(s)))
+            ? context.Papers.Find(Query.Or(Query.GTE("FirstSeenAt", PaperMapping.Date(s)), Query.GTE("ChangedAt", PaperMapping.Date(s))))
             : context.Papers.FindAll();
         return docs.Select(PaperMapping.ToPaper);
     }

@@ -45,6 +45,8 @@ internal static class Schema
             db.GetCollection(Collections.Delivered).EnsureIndex("Target", "$.Target");
             db.GetCollection(Collections.DigestCursors);
         },
+        // 3: papers know when they last changed, so derived data can replay updates, not only new papers.
+        db => db.GetCollection(Collections.Papers).EnsureIndex("ChangedAt", "$.ChangedAt"),
     ];
 
     public static int CurrentVersion => Migrations.Length;

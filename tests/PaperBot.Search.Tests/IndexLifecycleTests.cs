@@ -100,6 +100,22 @@ public sealed class IndexLifecycleTests
     }
 
     [Fact]
+    public void APaperUpdatedInTheStoreButNotInTheIndexBeforeACrashIsReindexedOnOpen()
+    {
+        using var search = new SearchFixture();
+        search.Save(Papers.Make(1, "Diffusion", firstSeen: Papers.Now), Papers.Make(2, "Diffusion", firstSeen: Papers.Now));
+        // The crash: the store committed the new title, the index still has the old one.
+        search.Store.Save([Papers.Make(2, "Transformers", firstSeen: Papers.Now) with { ChangedAt = Papers.Now.AddDays(1) }], "test");
+        search.Close();
+
+        search.Open();
+
+        Assert.Equal(new IndexCatchUp(1, null, 2), search.LastCatchUp);
+        Assert.Equal(["2501.00002"], search.Ids("transformers"));
+        Assert.Equal(["2501.00001"], search.Ids("diffusion"));
+    }
+
+    [Fact]
     public void AnIndexThatStillDisagreesWithTheStoreAfterReplayIsRebuilt()
     {
         using var search = new SearchFixture();

@@ -87,6 +87,21 @@ public class PaperStoreTests
     }
 
     [Fact]
+    public void Stream_since_also_returns_older_papers_changed_after_the_date_with_when_they_changed()
+    {
+        using var db = new TestDatabase();
+        db.Papers.Save([Arxiv("2503.00001"), Arxiv("2503.00002")], PaperSources.Arxiv);
+        var cut = db.Time.GetUtcNow().AddHours(1);
+        db.Time.Advance(TimeSpan.FromDays(1));
+        db.Papers.Save([Arxiv("2503.00002", version: 2)], PaperSources.Arxiv);
+
+        var streamed = Assert.Single(db.Papers.Stream(cut));
+        Assert.Equal("2503.00002", streamed.Id.Value);
+        Assert.Equal(db.Time.GetUtcNow(), streamed.ChangedAt);
+        Assert.Null(db.Papers.Find(PaperId.Parse("2503.00001"))!.ChangedAt);
+    }
+
+    [Fact]
     public void Stream_since_returns_only_papers_first_stored_after_the_date()
     {
         using var db = new TestDatabase();

@@ -38,6 +38,12 @@ public sealed record Paper
     /// <summary>When PaperBot first stored this paper (set by the store).</summary>
     public DateTimeOffset FirstSeenAt { get; init; }
 
+    /// <summary>When the store last changed the stored record (set by the store); null when it never changed.</summary>
+    public DateTimeOffset? ChangedAt { get; init; }
+
+    /// <summary>When the store last wrote this record: what derived data (the search index) replays from after a crash.</summary>
+    public DateTimeOffset LastStoredAt => ChangedAt ?? FirstSeenAt;
+
     public bool HasSource(string source) => Sources.Any(s => string.Equals(s.Source, source, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The paper's most useful public link: the arXiv abstract page when there is one.</summary>

@@ -28,6 +28,7 @@ public static class PaperMerger
             {
                 Sources = incoming.HasSource(source) ? incoming.Sources : [.. incoming.Sources, new Provenance(source, now)],
                 FirstSeenAt = now,
+                ChangedAt = null,
             };
             return new MergeResult(fresh, PaperChange.New, []);
         }
@@ -69,7 +70,7 @@ public static class PaperMerger
 
         return changes.Count == 0
             ? new MergeResult(stored, PaperChange.Unchanged, [])
-            : new MergeResult(merged, PaperChange.Updated, changes);
+            : new MergeResult(merged with { ChangedAt = now }, PaperChange.Updated, changes);
     }
 
     private static int StrongestAuthority(Paper p) =>

@@ -35,7 +35,8 @@ public interface IPaperStore
     /// <summary>Newest first, by publication date (first-seen date when unknown).</summary>
     IReadOnlyList<Paper> Latest(int count, string? source = null);
 
-    /// <summary>Every paper first stored at or after <paramref name="since"/>, for re-matching and rebuilding indexes.</summary>
+    /// <summary>Every paper, or those first stored or changed at or after <paramref name="since"/>
+    /// (<see cref="Paper.LastStoredAt"/>): for rebuilding derived data and replaying what it missed.</summary>
     IEnumerable<Paper> Stream(DateTimeOffset? since = null);
 
     int Count();

@@ -4,8 +4,8 @@ namespace PaperBot.Search.Indexing;
 
 /// <summary>
 /// Stored in each Lucene commit's user data, so it is exactly as durable as the documents it describes:
-/// the schema version the index was built with, and the latest first-seen time of any paper it holds
-/// (on open, papers the store got after it are replayed).
+/// the schema version the index was built with, and the latest <see cref="Core.Papers.Paper.LastStoredAt"/> of any
+/// paper it holds (on open, papers the store stored or changed after it are replayed).
 /// </summary>
 internal sealed record IndexCheckpoint(int SchemaVersion, DateTimeOffset? SeenUpTo)
 {
@@ -14,9 +14,9 @@ internal sealed record IndexCheckpoint(int SchemaVersion, DateTimeOffset? SeenUp
 
     public static IndexCheckpoint Empty { get; } = new(PaperFields.SchemaVersion, null);
 
-    /// <summary>This checkpoint moved up to cover <paramref name="firstSeen"/>.</summary>
-    public IndexCheckpoint Covering(DateTimeOffset firstSeen) =>
-        SeenUpTo is { } seen && seen >= firstSeen ? this : this with { SeenUpTo = firstSeen };
+    /// <summary>This checkpoint moved up to cover <paramref name="stored"/>.</summary>
+    public IndexCheckpoint Covering(DateTimeOffset stored) =>
+        SeenUpTo is { } seen && seen >= stored ? this : this with { SeenUpTo = stored };
 
     public IDictionary<string, string> ToUserData()
     {

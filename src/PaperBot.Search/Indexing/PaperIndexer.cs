@@ -10,8 +10,8 @@ public sealed record IndexCatchUp(int Replayed, string? RebuiltBecause, int Inde
 
 /// <summary>
 /// Keeps the <see cref="SearchIndex"/> in step with the <see cref="IPaperStore"/>: one commit per batch of saved papers,
-/// full rebuilds from the store, and on start-up a catch-up that replays what a crash left out (papers first seen at or
-/// after the last commit's checkpoint) or rebuilds when the index is missing, damaged, outdated or still disagrees
+/// full rebuilds from the store, and on start-up a catch-up that replays what a crash left out (papers stored or changed
+/// at or after the last commit's checkpoint) or rebuilds when the index is missing, damaged, outdated or still disagrees
 /// with the store's count. Writes are serialised; searches never wait for them.
 /// </summary>
 public sealed partial class PaperIndexer(SearchIndex index, IPaperStore store, ILogger<PaperIndexer> logger) : IPaperIndexer
@@ -27,7 +27,7 @@ public sealed partial class PaperIndexer(SearchIndex index, IPaperStore store, I
             foreach (var paper in papers)
             {
                 index.Upsert(paper);
-                checkpoint = checkpoint.Covering(paper.FirstSeenAt);
+                checkpoint = checkpoint.Covering(paper.LastStoredAt);
             }
             index.Commit(checkpoint);
         }
@@ -52,10 +52,11 @@ public sealed partial class PaperIndexer(SearchIndex index, IPaperStore store, I
             foreach (var paper in store.Stream(from))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                // The store streams from the checkpoint inclusive: papers seen at that instant are usually indexed already.
-                if (paper.FirstSeenAt == from && index.Contains(paper.Id)) continue;
+                // The store streams from the checkpoint inclusive: new papers stored at that instant are usually indexed
+                // already. An updated one may be indexed in its older form, so it is written again.
+                if (paper.ChangedAt is null && paper.FirstSeenAt == from && index.Contains(paper.Id)) continue;
                 index.Upsert(paper);
-                checkpoint = checkpoint.Covering(paper.FirstSeenAt);
+                checkpoint = checkpoint.Covering(paper.LastStoredAt);
                 replayed++;
             }
             if (replayed > 0) index.Commit(checkpoint);

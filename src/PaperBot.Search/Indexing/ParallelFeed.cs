@@ -26,7 +26,7 @@ internal static class ParallelFeed
             foreach (var paper in papers)
             {
                 queue.Add(paper, stop.Token);
-                checkpoint = checkpoint.Covering(paper.FirstSeenAt);
+                checkpoint = checkpoint.Covering(paper.LastStoredAt);
                 count++;
             }
         }

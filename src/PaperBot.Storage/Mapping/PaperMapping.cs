@@ -28,6 +28,7 @@ internal static class PaperMapping
         Set(doc, "JournalRef", p.JournalRef);
         if (p.PublishedAt is { } published) doc["PublishedAt"] = Date(published);
         if (p.UpdatedAt is { } updated) doc["UpdatedAt"] = Date(updated);
+        if (p.ChangedAt is { } changed) doc["ChangedAt"] = Date(changed);
 
         var links = new BsonDocument();
         Set(links, "Abstract", p.Links.Abstract);
@@ -71,6 +72,7 @@ internal static class PaperMapping
                 ? d["Sources"].AsArray.Select(s => new Provenance(s["Source"].AsString, Date(s["SeenAt"]))).ToArray()
                 : [],
             FirstSeenAt = Date(d["FirstSeenAt"]),
+            ChangedAt = NullableDate(d["ChangedAt"]),
         };
     }
 

@@ -55,7 +55,7 @@ internal sealed class SearchCorpus : IPaperStore
     public IReadOnlyList<Paper> Latest(int count, string? source = null) =>
         [.. _papers.Reverse().Where(p => source is null || p.HasSource(source)).Take(count)];
 
-    public IEnumerable<Paper> Stream(DateTimeOffset? since = null) => since is null ? _papers : _papers.Where(p => p.FirstSeenAt >= since);
+    public IEnumerable<Paper> Stream(DateTimeOffset? since = null) => since is null ? _papers : _papers.Where(p => p.LastStoredAt >= since);
 
     public int Count() => _papers.Length;
 }

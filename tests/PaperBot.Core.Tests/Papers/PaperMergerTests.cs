@@ -92,6 +92,23 @@ public class PaperMergerTests
     }
 
     [Fact]
+    public void An_update_records_when_the_record_changed_and_a_merge_that_changes_nothing_does_not()
+    {
+        var stored = PaperMerger.Merge(null, FromArxiv(2), PaperSources.Arxiv, T0).Paper;
+        Assert.Null(stored.ChangedAt);
+        Assert.Equal(T0, stored.LastStoredAt);
+
+        var updated = PaperMerger.Merge(stored, FromArxiv(3), PaperSources.Arxiv, T0.AddDays(1)).Paper;
+        var again = PaperMerger.Merge(updated, FromArxiv(3), PaperSources.Arxiv, T0.AddDays(2));
+
+        Assert.Equal(T0.AddDays(1), updated.ChangedAt);
+        Assert.Equal(T0.AddDays(1), updated.LastStoredAt);
+        Assert.Equal(T0, updated.FirstSeenAt);
+        Assert.Equal(PaperChange.Unchanged, again.Change);
+        Assert.Equal(T0.AddDays(1), again.Paper.ChangedAt);
+    }
+
+    [Fact]
     public void Merging_two_different_papers_is_a_bug()
     {
         var stored = PaperMerger.Merge(null, FromArxiv(), PaperSources.Arxiv, T0).Paper;

@@ -3,7 +3,7 @@ using PaperBot.Core.Storage;
 
 namespace PaperBot.Search.Tests.Support;
 
-/// <summary>The paper store as the index sees it: save replaces by id, stream by first-seen time.</summary>
+/// <summary>The paper store as the index sees it: save replaces by id, stream by <see cref="Paper.LastStoredAt"/>.</summary>
 public sealed class InMemoryPaperStore : IPaperStore
 {
     private readonly Dictionary<PaperId, Paper> _papers = [];
@@ -33,7 +33,7 @@ public sealed class InMemoryPaperStore : IPaperStore
 
     public IEnumerable<Paper> Stream(DateTimeOffset? since = null)
     {
-        return [.. _papers.Values.Where(p => since is null || p.FirstSeenAt >= since).OrderBy(p => p.FirstSeenAt)];
+        return [.. _papers.Values.Where(p => since is null || p.LastStoredAt >= since).OrderBy(p => p.LastStoredAt)];
     }
 
     public int Count() => _papers.Count;

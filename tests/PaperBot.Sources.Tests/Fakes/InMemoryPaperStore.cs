@@ -34,7 +34,7 @@ internal sealed class InMemoryPaperStore(TimeProvider time) : IPaperStore
     public IReadOnlyList<Paper> Latest(int count, string? source = null) =>
         [.. _papers.Values.Where(p => source is null || p.HasSource(source)).OrderByDescending(p => p.PublishedAt ?? p.FirstSeenAt).Take(count)];
 
-    public IEnumerable<Paper> Stream(DateTimeOffset? since = null) => _papers.Values.Where(p => since is null || p.FirstSeenAt >= since);
+    public IEnumerable<Paper> Stream(DateTimeOffset? since = null) => _papers.Values.Where(p => since is null || p.LastStoredAt >= since);
 
     public int Count() => _papers.Count;
 }
