@@ -23,6 +23,7 @@ public sealed class QueryTranslationTests : IDisposable
     [InlineData("diffusion", "2501.00001 2501.00002 2501.00004")]
     [InlineData("\"image editing\"", "2501.00001")]
     [InlineData("\"few shot\"", "2501.00002 2501.00003")]
+    [InlineData("\"with a\"", "2501.00001")]
     [InlineData("few-shot", "2501.00002 2501.00003")]
     [InlineData("\"editing images\"", "2501.00002")]
     [InlineData("\"diffusion model for image\"", "2501.00001")]

@@ -110,7 +110,11 @@ public sealed class SearchIndex : IDisposable
         {
             OpenMode = mode,
             Similarity = new BM25Similarity(),
-            RAMBufferSizeMB = 128,
+            // Only a rebuild fills this buffer (a day's batch takes a few MB): at 1M papers it then writes about eight
+            // segments of similar size and merges none, and a query's segments split evenly over the cores.
+            RAMBufferSizeMB = 256,
+            // Flushed segments stay as separate files instead of being copied once more into one compound file.
+            UseCompoundFile = false,
         };
         var writer = new IndexWriter(directory, config);
         return (writer, new SearcherManager(writer, applyAllDeletes: true, new Bm25SearcherFactory()));
