@@ -44,6 +44,32 @@ public sealed class TopHitsAcrossSegmentsTests
         Assert.True(checkedQueries > 50);
     }
 
+    [Theory]
+    [InlineData("ascending")]
+    [InlineData("descending")]
+    [InlineData("shuffled")]
+    public void ASegmentWithFarMoreHitsThanThePageKeepsExactlyTheBestOnes(string order)
+    {
+        // Far more hits per segment than the page, arriving in date order (the usual case), against it, and shuffled.
+        const int count = 1200;
+        var ranks = order switch
+        {
+            "ascending" => Enumerable.Range(0, count).ToArray(),
+            "descending" => Enumerable.Range(0, count).Reverse().ToArray(),
+            _ => Enumerable.Range(0, count).OrderBy(i => (i * 7919) % count).ToArray(),
+        };
+        var papers = ranks.Select((rank, i) => Papers.Make(i + 1, $"Diffusion study {i % 13}", "diffusion " + string.Join(' ', Enumerable.Repeat("model", i % 5)),
+            upvotes: (rank * 31) % count, published: Papers.Now.AddMinutes(-count + rank))).ToArray();
+        using var search = new SearchFixture(papers);
+
+        string[] Expected(Func<Paper, long> key) => [.. papers.OrderByDescending(key).Take(20).Select(p => p.Id.Value)];
+        Assert.Equal(Expected(p => p.PublishedAt!.Value.Ticks), search.Ids("diffusion", SearchSort.Newest, limit: 20));
+        Assert.Equal(Expected(p => p.Upvotes ?? 0), search.Ids("diffusion", SearchSort.MostUpvoted, limit: 20));
+        var deep = search.Search.Search(new SearchRequest { Text = "diffusion", Limit = SearchRequest.MaxLimit });
+        Assert.Equal(deep.Hits.Take(20).Select(h => h.Id.Value), search.Ids("diffusion", limit: 20));
+        Assert.Equal(count, deep.Total);
+    }
+
     [Fact]
     public void ANewUpvoteCountMovesThePaperInTheRankingAtOnce()
     {
