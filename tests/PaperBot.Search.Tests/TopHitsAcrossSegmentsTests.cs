@@ -71,6 +71,24 @@ public sealed class TopHitsAcrossSegmentsTests
     }
 
     [Fact]
+    public void NewestFirstReachesBackToOlderPapersWhenTooFewRecentOnesMatchOrThePageIsDeep()
+    {
+        // Enough papers that newest first ranks the recent ones first (LeafSearcher.RecentFromDate).
+        const int count = 5000;
+        static bool Rare(int i) => i < 30 || i == count - 10;
+        var papers = Enumerable.Range(0, count).Select(i => Papers.Make(i + 1, $"Common paper {i}", Rare(i) ? "a rare word" : "",
+            published: Papers.Now.AddMinutes(i - count))).ToArray();
+        using var search = new SearchFixture(papers);
+        string[] Newest(IEnumerable<int> indexes) => [.. indexes.OrderDescending().Select(i => Papers.IdOf(i + 1).Value)];
+
+        Assert.Equal(Newest(Enumerable.Range(count - 20, 20)), search.Ids("common", SearchSort.Newest, limit: 20));
+        Assert.Equal(Newest(Enumerable.Range(0, count).Where(Rare)).Take(20), search.Ids("rare", SearchSort.Newest, limit: 20));
+        var deep = search.Search.Search(new SearchRequest { Text = "common", Sort = SearchSort.Newest, Offset = count - 100, Limit = 100 });
+        Assert.Equal(Newest(Enumerable.Range(0, 100)), deep.Hits.Select(h => h.Id.Value));
+        Assert.Equal(count, deep.Total);
+    }
+
+    [Fact]
     public void ANewUpvoteCountMovesThePaperInTheRankingAtOnce()
     {
         using var search = new SearchFixture(

@@ -11,26 +11,41 @@ namespace PaperBot.Search.Querying;
 /// <summary>Runs a translated query for one page: ids and scores of the hits in order, and the total count.</summary>
 internal static class SearchPage
 {
-    // Each segment gets its own collector on its own core; their best hits are merged.
+    // Newest first ranks only the recent hits when they fill the page: every older hit is older than all of them.
+    // Otherwise (a query that matches few recent papers, or a deep page) it ranks them all in a second pass.
     public static (IReadOnlyList<(PaperId Id, float Score)> Hits, int Total) Run(
         SearchIndex index, LuceneQuery query, Filter? filter, SearchSort sort, int offset, int limit) =>
         index.Read(searcher =>
         {
-            var leaves = searcher.IndexReader.Leaves;
+            var leafSearcher = (LeafSearcher)searcher;
             var weight = searcher.CreateNormalizedWeight(filter is null ? query : new FilteredQuery(query, filter));
-            var collectors = new TopHitsCollector[leaves.Count];
-            Parallel.For(0, leaves.Count, i =>
-            {
-                collectors[i] = new TopHitsCollector(i, offset + limit, sort);
-                ((LeafSearcher)searcher).SearchLeaf(leaves[i], weight, collectors[i]);
-            });
+            var recentFrom = sort == SearchSort.Newest ? leafSearcher.RecentFromDate : long.MinValue;
+            var collectors = Collect(leafSearcher, weight, sort, offset + limit, recentFrom);
+            var total = collectors.Sum(c => c.TotalHits);
+            if (recentFrom != long.MinValue && collectors.Sum(c => c.Kept) < Math.Min(offset + limit, total))
+                collectors = Collect(leafSearcher, weight, sort, offset + limit, long.MinValue);
+
             var ranked = collectors.SelectMany(c => c.Hits).ToArray();
             Array.Sort(ranked, (a, b) => RankedHit.Compare(a, b));
+            var leaves = searcher.IndexReader.Leaves;
             var hits = ranked.Skip(offset).Take(limit)
                 .Select(hit => (IdOf(leaves[hit.Leaf], hit.Doc), hit.Score))
                 .ToList();
-            return ((IReadOnlyList<(PaperId, float)>)hits, collectors.Sum(c => c.TotalHits));
+            return ((IReadOnlyList<(PaperId, float)>)hits, total);
         });
+
+    // Each segment gets its own collector on its own core; their best hits are merged by the caller.
+    private static TopHitsCollector[] Collect(LeafSearcher searcher, Weight weight, SearchSort sort, int count, long recentFrom)
+    {
+        var leaves = searcher.IndexReader.Leaves;
+        var collectors = new TopHitsCollector[leaves.Count];
+        Parallel.For(0, leaves.Count, i =>
+        {
+            collectors[i] = new TopHitsCollector(i, count, sort, recentFrom);
+            searcher.SearchLeaf(leaves[i], weight, collectors[i]);
+        });
+        return collectors;
+    }
 
     private static PaperId IdOf(AtomicReaderContext leaf, int doc)
     {

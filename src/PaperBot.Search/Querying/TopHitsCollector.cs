@@ -23,8 +23,10 @@ internal readonly record struct RankedHit(int Leaf, int Doc, int GlobalDoc, doub
 /// Most hits of a large result set are turned away by one array read and one comparison with the worst kept hit; the
 /// score is computed only when the sort needs it. Boosting here rather than in a wrapping query leaves Lucene free to
 /// score disjunctions out of order with its bucket scorer (every unfielded word is title OR abstract).
+/// Newest first only ranks hits published from <c>recentFrom</c> on (all hits are counted): papers are indexed roughly
+/// by date, so in index order nearly every hit would be the newest yet and go through the heap.
 /// </summary>
-internal sealed class TopHitsCollector(int leaf, int count, SearchSort sort) : ICollector
+internal sealed class TopHitsCollector(int leaf, int count, SearchSort sort, long recentFrom = long.MinValue) : ICollector
 {
     private readonly RankedHit[] _heap = new RankedHit[count]; // worst kept hit at the root
     private int _kept;
@@ -33,6 +35,9 @@ internal sealed class TopHitsCollector(int leaf, int count, SearchSort sort) : I
     private int _docBase;
 
     public int TotalHits { get; private set; }
+
+    /// <summary>How many hits are kept (at most <c>count</c>).</summary>
+    public int Kept => _kept;
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -53,7 +58,7 @@ internal sealed class TopHitsCollector(int leaf, int count, SearchSort sort) : I
         {
             case SearchSort.Newest:
                 var date = _columns.Dates[doc];
-                if (full && date < _heap[0].Primary) return;
+                if (date < recentFrom || (full && date < _heap[0].Primary)) return;
                 var tieBreak = Score(doc);
                 Offer(doc, date, tieBreak, tieBreak, full);
                 break;
