@@ -7,21 +7,21 @@ namespace PaperBot.Search.Indexing;
 /// the schema version the index was built with, and the latest <see cref="Core.Papers.Paper.LastStoredAt"/> of any
 /// paper it holds (on open, papers the store stored or changed after it are replayed).
 /// </summary>
-internal sealed record IndexCheckpoint(int SchemaVersion, DateTimeOffset? SeenUpTo)
+internal sealed record IndexCheckpoint(int SchemaVersion, DateTimeOffset? StoredUpTo)
 {
     private const string VersionKey = "paperbot.schema";
-    private const string SeenKey = "paperbot.seen-up-to";
+    private const string StoredKey = "paperbot.stored-up-to";
 
     public static IndexCheckpoint Empty { get; } = new(PaperFields.SchemaVersion, null);
 
     /// <summary>This checkpoint moved up to cover <paramref name="stored"/>.</summary>
     public IndexCheckpoint Covering(DateTimeOffset stored) =>
-        SeenUpTo is { } seen && seen >= stored ? this : this with { SeenUpTo = stored };
+        StoredUpTo is { } seen && seen >= stored ? this : this with { StoredUpTo = stored };
 
     public IDictionary<string, string> ToUserData()
     {
         var data = new Dictionary<string, string> { [VersionKey] = SchemaVersion.ToString(CultureInfo.InvariantCulture) };
-        if (SeenUpTo is { } seen) data[SeenKey] = seen.UtcTicks.ToString(CultureInfo.InvariantCulture);
+        if (StoredUpTo is { } seen) data[StoredKey] = seen.UtcTicks.ToString(CultureInfo.InvariantCulture);
         return data;
     }
 
@@ -29,7 +29,7 @@ internal sealed record IndexCheckpoint(int SchemaVersion, DateTimeOffset? SeenUp
     public static IndexCheckpoint FromUserData(IDictionary<string, string> data)
     {
         var version = data.TryGetValue(VersionKey, out var v) && int.TryParse(v, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
-        DateTimeOffset? seen = data.TryGetValue(SeenKey, out var s) && long.TryParse(s, CultureInfo.InvariantCulture, out var ticks)
+        DateTimeOffset? seen = data.TryGetValue(StoredKey, out var s) && long.TryParse(s, CultureInfo.InvariantCulture, out var ticks)
             ? new DateTimeOffset(ticks, TimeSpan.Zero)
             : null;
         return new IndexCheckpoint(version, seen);

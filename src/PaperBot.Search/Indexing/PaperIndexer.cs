@@ -48,7 +48,7 @@ public sealed partial class PaperIndexer(SearchIndex index, IPaperStore store, I
 
             var replayed = 0;
             var checkpoint = index.Checkpoint;
-            var from = checkpoint.SeenUpTo;
+            var from = checkpoint.StoredUpTo;
             foreach (var paper in store.Stream(from))
             {
                 cancellationToken.ThrowIfCancellationRequested();
