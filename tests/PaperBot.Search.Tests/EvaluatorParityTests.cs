@@ -25,7 +25,7 @@ public sealed class EvaluatorParityTests
             if (!parsed.IsSuccess) continue;
             var expected = analyzed.Where(p => QueryEvaluator.IsMatch(parsed.Query, p)).Select(p => p.Paper.Id.Value).Order(StringComparer.Ordinal);
 
-            var actual = AllHits(search, parsed.Query).Order(StringComparer.Ordinal);
+            var actual = search.AllPages(parsed.Query).Select(h => h.Id.Value).Order(StringComparer.Ordinal);
 
             Assert.True(expected.SequenceEqual(actual),
                 $"query {text} (parsed {parsed.Query}): evaluator [{string.Join(' ', expected)}], search [{string.Join(' ', actual)}]");
@@ -34,16 +34,5 @@ public sealed class EvaluatorParityTests
         }
         Assert.True(checkedQueries > 300, $"only {checkedQueries} queries parsed");
         Assert.True(matchingQueries > 100, $"only {matchingQueries} queries matched anything");
-    }
-
-    private static List<string> AllHits(SearchFixture search, Query query)
-    {
-        var ids = new List<string>();
-        for (var offset = 0; ; offset += SearchRequest.MaxLimit)
-        {
-            var page = search.Search.Search(new SearchRequest { Query = query, Offset = offset, Limit = SearchRequest.MaxLimit });
-            ids.AddRange(page.Hits.Select(h => h.Id.Value));
-            if (offset + SearchRequest.MaxLimit >= page.Total) return ids;
-        }
     }
 }

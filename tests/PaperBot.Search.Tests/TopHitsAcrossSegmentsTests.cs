@@ -33,7 +33,7 @@ public sealed class TopHitsAcrossSegmentsTests
             if (!parsed.IsSuccess) continue;
             var expected = analyzed.Where(p => QueryEvaluator.IsMatch(parsed.Query, p)).Select(p => p.Paper.Id).ToHashSet();
 
-            var hits = AllPages(search, parsed.Query, sort, pageSize: 3);
+            var hits = search.AllPages(parsed.Query, sort, pageSize: 3);
 
             Assert.Equal(hits.Count, hits.Select(h => h.Id).Distinct().Count());
             Assert.True(expected.SetEquals(hits.Select(h => h.Id)), $"{parsed.Query}: wrong set of papers");
@@ -115,15 +115,4 @@ public sealed class TopHitsAcrossSegmentsTests
     }
 
     private static DateTimeOffset Date(Paper paper) => paper.PublishedAt ?? paper.FirstSeenAt;
-
-    private static List<SearchHit> AllPages(SearchFixture search, Query query, SearchSort sort, int pageSize)
-    {
-        var hits = new List<SearchHit>();
-        for (var offset = 0; ; offset += pageSize)
-        {
-            var page = search.Search.Search(new SearchRequest { Query = query, Sort = sort, Offset = offset, Limit = pageSize });
-            hits.AddRange(page.Hits);
-            if (offset + pageSize >= page.Total) return hits;
-        }
-    }
 }

@@ -98,7 +98,7 @@ internal static class QueryTranslator
     private static LuceneQuery Author(IReadOnlyList<string> words)
     {
         if (words.Count == 1) return new TermQuery(new Term(PaperFields.Author, words[0]));
-        var longNames = new TermQuery(new Term(PaperFields.AuthorPairs, AuthorPairs.LongName));
+        var longNames = PairTerm(AuthorPairs.LongName);
         var pair = AuthorPair(words[^2], words[^1]);
         if (words.Count == 2)
         {
@@ -117,16 +117,18 @@ internal static class QueryTranslator
     // initial written alone in the name.
     private static LuceneQuery AuthorPair(string earlier, string surname)
     {
-        if (earlier.Length == 1) return new TermQuery(new Term(PaperFields.AuthorPairs, AuthorPairs.Of(AuthorInitial.Marker + earlier, surname)));
-        var exact = new TermQuery(new Term(PaperFields.AuthorPairs, AuthorPairs.Of(earlier, surname)));
+        if (earlier.Length == 1) return PairTerm(AuthorPairs.Of(AuthorInitial.Marker + earlier, surname));
+        var exact = PairTerm(AuthorPairs.Of(earlier, surname));
         return char.IsSurrogate(earlier[0])
             ? exact
             : new BooleanQuery(disableCoord: true)
             {
                 { exact, Occur.SHOULD },
-                { new TermQuery(new Term(PaperFields.AuthorPairs, AuthorPairs.Of(earlier[..1], surname))), Occur.SHOULD },
+                { PairTerm(AuthorPairs.Of(earlier[..1], surname)), Occur.SHOULD },
             };
     }
+
+    private static TermQuery PairTerm(string term) => new(new Term(PaperFields.AuthorPairs, term));
 
     private static SpanQuery AuthorSpans(IReadOnlyList<string> words)
     {

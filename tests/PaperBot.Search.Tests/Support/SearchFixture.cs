@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using PaperBot.Core.Papers;
+using PaperBot.Core.Queries;
 using PaperBot.Core.Search;
 using PaperBot.Search.Indexing;
 
@@ -38,6 +39,18 @@ public sealed class SearchFixture : IDisposable
         var results = Search.Search(new SearchRequest { Text = query, Sort = sort, Limit = limit, Since = since });
         Assert.True(results.IsSuccess, results.Error?.Message);
         return [.. results.Hits.Select(h => h.Id.Value)];
+    }
+
+    /// <summary>Every hit of a query, page after page, as a client pages through them.</summary>
+    public List<SearchHit> AllPages(Query query, SearchSort sort = SearchSort.Relevance, int pageSize = SearchRequest.MaxLimit)
+    {
+        var hits = new List<SearchHit>();
+        for (var offset = 0; ; offset += pageSize)
+        {
+            var page = Search.Search(new SearchRequest { Query = query, Sort = sort, Offset = offset, Limit = pageSize });
+            hits.AddRange(page.Hits);
+            if (offset + pageSize >= page.Total) return hits;
+        }
     }
 
     public void Reopen()
