@@ -56,7 +56,7 @@ public sealed class PaperSearch(SearchIndex index, IPaperStore store, TimeProvid
     public IReadOnlyList<Paper> Trending(int count, int days = 7)
     {
         var since = time.GetUtcNow().AddDays(-Math.Max(1, days));
-        var upvoted = NumericRangeQuery.NewInt32Range(PaperFields.Upvotes, 1, null, minInclusive: true, maxInclusive: true);
+        var upvoted = NumericRangeQuery.NewInt32Range(PaperFields.Upvotes, PaperFields.UpvotesPrecisionStep, 1, null, minInclusive: true, maxInclusive: true);
         var (hits, _) = SearchPage.Run(index, upvoted, SearchPage.Since(since), SearchSort.MostUpvoted, 0, Math.Clamp(count, 0, SearchRequest.MaxLimit));
         return [.. hits.Select(h => store.Find(h.Id)).OfType<Paper>()];
     }

@@ -35,6 +35,18 @@ public sealed class QueryTranslationTests : IDisposable
     [InlineData("study*", "2501.00002")]
     [InlineData("title:diffusion", "2501.00001 2501.00004")]
     [InlineData("abs:diffusion", "2501.00001 2501.00002 2501.00004")]
+    [InlineData("abs:editing", "2501.00002")]
+    [InlineData("abs:survey", "")]
+    [InlineData("abs:(diffusion -survey)", "2501.00001 2501.00002 2501.00004")]
+    [InlineData("abs:\"few shot\"", "2501.00002")]
+    [InlineData("abs:\"image diffusion\"", "2501.00002")]
+    [InlineData("abs:\"images with a diffusion model\"", "2501.00001")]
+    [InlineData("abs:\"editing we\"", "")]
+    [InlineData("\"editing we\"", "")]
+    [InlineData("\"survey of diffusion everywhere\"", "")]
+    [InlineData("\"images with a diffusion\"", "2501.00001")]
+    [InlineData("\"images with diffusion\"", "")]
+    [InlineData("\"passing on graphs\"", "2501.00005")]
     [InlineData("ti:(image OR graph)", "2501.00001 2501.00002 2501.00005")]
     [InlineData("diffusion -survey", "2501.00001 2501.00002")]
     [InlineData("diffusion NOT (survey OR editing)", "")]
@@ -64,23 +76,42 @@ public sealed class QueryTranslationTests : IDisposable
     }
 
     [Fact]
-    public void APhraseOfTwoCommonWordsBecomesOnePairTermInTitleAndAbstract()
+    public void AnUnfieldedWordIsOneTermOfTheTextField()
     {
-        var lucene = (BooleanQuery)QueryTranslator.Translate(QueryParser.Parse("\"Image Models\"").Query!.Root);
+        var lucene = QueryTranslator.Translate(QueryParser.Parse("Diffusion").Query!.Root);
 
-        var terms = lucene.Clauses.Select(c => ((TermQuery)c.Query).Term.ToString()).ToList();
-        Assert.Equal(["title_2:image model", "abstract_2:image model"], terms);
-        Assert.True(lucene.Clauses[0].Query.Boost > lucene.Clauses[1].Query.Boost);
+        Assert.Equal("text:diffusion", Assert.IsType<TermQuery>(lucene).Term.ToString());
+    }
+
+    [Fact]
+    public void APhraseOfTwoCommonWordsBecomesOnePairTerm()
+    {
+        var lucene = QueryTranslator.Translate(QueryParser.Parse("\"Image Models\"").Query!.Root);
+
+        Assert.Equal("text_2:image model", Assert.IsType<TermQuery>(lucene).Term.ToString());
+        Assert.Equal("title_2:image model", Assert.IsType<TermQuery>(QueryTranslator.Translate(QueryParser.Parse("ti:\"Image Models\"").Query!.Root)).Term.ToString());
     }
 
     [Fact]
     public void APhraseWithARarerWordIsAPhraseQueryOverStemPositions()
     {
-        var lucene = QueryTranslator.Translate(QueryParser.Parse("abs:\"Gaussian splats\"").Query!.Root);
+        var lucene = QueryTranslator.Translate(QueryParser.Parse("ti:\"Gaussian splats\"").Query!.Root);
 
         var phrase = Assert.IsType<PhraseQuery>(lucene);
-        Assert.Equal(["abstract:gaussian", "abstract:splat"], phrase.GetTerms().Select(t => t.ToString()));
+        Assert.Equal(["title:gaussian", "title:splat"], phrase.GetTerms().Select(t => t.ToString()));
         Assert.Equal([0, 1], phrase.GetPositions());
+    }
+
+    [Fact]
+    public void AnAbstractPhraseIsAnOrderedSpanOverTheTextFieldCheckedAgainstTheTitleLength()
+    {
+        var lucene = QueryTranslator.Translate(QueryParser.Parse("abs:\"Gaussian splats\"").Query!.Root);
+
+        var inAbstract = Assert.IsType<InAbstractQuery>(lucene);
+        var near = Assert.IsType<SpanNearQuery>(inAbstract.Match);
+        Assert.True(near.IsInOrder);
+        Assert.Equal(0, near.Slop);
+        Assert.Equal(["text:gaussian", "text:splat"], near.GetClauses().Select(c => ((SpanTermQuery)c).Term.ToString()));
     }
 
     [Fact]

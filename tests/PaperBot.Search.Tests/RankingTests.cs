@@ -17,6 +17,17 @@ public sealed class RankingTests
     }
 
     [Fact]
+    public void TheSameWordsRankHigherInTheTitleThanInTheAbstract()
+    {
+        using var search = new SearchFixture(
+            Papers.Make(1, "Speech tokenizers", "We revisit diffusion for audio."),
+            Papers.Make(2, "Diffusion tokenizers", "We revisit speech for audio."));
+
+        Assert.Equal(["2501.00002", "2501.00001"], search.Ids("diffusion"));
+        Assert.Equal(["2501.00001", "2501.00002"], search.Ids("speech"));
+    }
+
+    [Fact]
     public void UpvotesLiftAnOtherwiseEqualMatch()
     {
         using var search = new SearchFixture(

@@ -11,4 +11,7 @@ internal sealed class AnalyzedTextReader(string text, IReadOnlyList<TextToken> t
 {
     public string Text { get; } = text;
     public IReadOnlyList<TextToken> Tokens { get; } = tokens;
+
+    /// <summary>How many times each stem or pair is indexed at its position: the title's weight inside the one text field.</summary>
+    public int Weight { get; init; } = 1;
 }

@@ -9,13 +9,18 @@ internal sealed class PaperAnalyzer() : Analyzer(PER_FIELD_REUSE_STRATEGY)
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) =>
         new(new TextAnalyzerTokenizer(reader, ModeOf(fieldName)));
 
-    public override int GetPositionIncrementGap(string fieldName) => fieldName == PaperFields.Author ? PaperFields.AuthorGap : 0;
+    public override int GetPositionIncrementGap(string fieldName) => fieldName switch
+    {
+        PaperFields.Author => PaperFields.AuthorGap,
+        PaperFields.Text => PaperFields.TextGap,
+        _ => 0,
+    };
 
     internal static TokenMode ModeOf(string fieldName) => fieldName switch
     {
-        PaperFields.Title or PaperFields.Abstract => TokenMode.Stems,
+        PaperFields.Title or PaperFields.Text => TokenMode.Stems,
         PaperFields.TitleWords or PaperFields.AbstractWords => TokenMode.Words,
-        PaperFields.TitlePairs or PaperFields.AbstractPairs => TokenMode.Pairs,
+        PaperFields.TitlePairs or PaperFields.TextPairs => TokenMode.Pairs,
         PaperFields.Author => TokenMode.AuthorWords,
         PaperFields.AuthorPairs => TokenMode.AuthorPairs,
         _ => throw new ArgumentOutOfRangeException(nameof(fieldName), fieldName, "not an analysed field"),

@@ -25,6 +25,8 @@ internal sealed class TextAnalyzerTokenizer : Tokenizer
     private IEnumerator<string>? _authorPairs;
     private int _next;
     private string? _pendingInitial;
+    private int _weight = 1;
+    private int _pendingRepeats;
     private int _length;
     private int _lastPosition;
 
@@ -38,6 +40,13 @@ internal sealed class TextAnalyzerTokenizer : Tokenizer
 
     public override bool IncrementToken()
     {
+        if (_pendingRepeats > 0)
+        {
+            // The same term again at the same position and offsets: a weighted value counts that many times.
+            _pendingRepeats--;
+            _position.PositionIncrement = 0;
+            return true;
+        }
         ClearAttributes();
         if (_pendingInitial is not null)
         {
@@ -47,14 +56,14 @@ internal sealed class TextAnalyzerTokenizer : Tokenizer
             _pendingInitial = null;
             return true;
         }
-        if (_mode == TokenMode.Pairs) return NextPair();
+        if (_mode == TokenMode.Pairs) return NextPair() && Repeated();
         if (_mode == TokenMode.Words) return NextNewWord();
         if (_mode == TokenMode.AuthorPairs) return NextAuthorPair();
         if (_next >= _tokens.Count) return false;
         var token = _tokens[_next++];
         Emit(_mode == TokenMode.Stems ? token.Stem : token.Term, 1, token);
         if (_mode == TokenMode.AuthorWords) _pendingInitial = AuthorInitial.Of(token.Term);
-        return true;
+        return _mode != TokenMode.Stems || Repeated();
     }
 
     public override void Reset()
@@ -62,13 +71,14 @@ internal sealed class TextAnalyzerTokenizer : Tokenizer
         base.Reset();
         if (m_input is AnalyzedTextReader analyzed)
         {
-            (_tokens, _length) = (analyzed.Tokens, analyzed.Text.Length);
+            (_tokens, _length, _weight) = (analyzed.Tokens, analyzed.Text.Length, analyzed.Weight);
         }
         else
         {
             var text = m_input.ReadToEnd() ?? ""; // Lucene.Net's reusable reader gives null for an empty value
-            (_tokens, _length) = (TextAnalyzer.Analyze(text), text.Length);
+            (_tokens, _length, _weight) = (TextAnalyzer.Analyze(text), text.Length, 1);
         }
+        _pendingRepeats = 0;
         _next = 0;
         _lastPosition = 0;
         _seen.Clear();
@@ -88,6 +98,13 @@ internal sealed class TextAnalyzerTokenizer : Tokenizer
         _term.SetEmpty().Append(term, 0, Math.Min(term.Length, MaxTermChars));
         _position.PositionIncrement = increment;
         _offset.SetOffset(CorrectOffset(token.Start), CorrectOffset(token.Start + token.Length));
+    }
+
+    // After emitting a stem or pair of a weighted value: the repeats that follow it.
+    private bool Repeated()
+    {
+        _pendingRepeats = _weight - 1;
+        return true;
     }
 
     // Word fields only answer "has the paper a word starting with …": each distinct word once, at its first position.

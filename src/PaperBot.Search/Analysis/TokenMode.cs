@@ -3,7 +3,7 @@ namespace PaperBot.Search.Analysis;
 /// <summary>Which form of each <see cref="Core.Queries.TextAnalyzer"/> word a field indexes.</summary>
 internal enum TokenMode
 {
-    /// <summary>Stems at their positions: what words and phrases match (title, abstract).</summary>
+    /// <summary>Stems at their positions: what words and phrases match (the title; title then abstract).</summary>
     Stems,
 
     /// <summary>Folded words, unstemmed, each distinct word once: what prefixes match (<c>studies</c> starts with

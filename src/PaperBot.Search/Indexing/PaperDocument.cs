@@ -55,6 +55,10 @@ internal static class PaperDocument
         IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS,
     });
 
+    private static readonly FieldType Date = Frozen(new FieldType(Int64Field.TYPE_NOT_STORED) { NumericPrecisionStep = PaperFields.DatePrecisionStep });
+
+    private static readonly FieldType Upvotes = Frozen(new FieldType(Int32Field.TYPE_NOT_STORED) { NumericPrecisionStep = PaperFields.UpvotesPrecisionStep });
+
     public static Term IdTerm(PaperId id) => new(PaperFields.Id, id.Value);
 
     public static long DateOf(Paper paper) => (paper.PublishedAt ?? paper.FirstSeenAt).ToUnixTimeMilliseconds();
@@ -71,12 +75,15 @@ internal static class PaperDocument
             new Field(PaperFields.Title, new AnalyzedTextReader(paper.Title, title), Text),
             new Field(PaperFields.TitleWords, new AnalyzedTextReader(paper.Title, title), Words),
             new Field(PaperFields.TitlePairs, new AnalyzedTextReader(paper.Title, title), Pairs),
-            new Field(PaperFields.Abstract, new AnalyzedTextReader(paper.Abstract, @abstract), Text),
             new Field(PaperFields.AbstractWords, new AnalyzedTextReader(paper.Abstract, @abstract), Words),
-            new Field(PaperFields.AbstractPairs, new AnalyzedTextReader(paper.Abstract, @abstract), Pairs),
-            new Int64Field(PaperFields.Date, date, Field.Store.NO),
+            new Field(PaperFields.Text, new AnalyzedTextReader(paper.Title, title) { Weight = PaperFields.TitleWeight }, Text),
+            new Field(PaperFields.Text, new AnalyzedTextReader(paper.Abstract, @abstract), Text),
+            new Field(PaperFields.TextPairs, new AnalyzedTextReader(paper.Title, title) { Weight = PaperFields.TitleWeight }, Pairs),
+            new Field(PaperFields.TextPairs, new AnalyzedTextReader(paper.Abstract, @abstract), Pairs),
+            new NumericDocValuesField(PaperFields.TitleLength, title.Count),
+            new Int64Field(PaperFields.Date, date, Date),
             new NumericDocValuesField(PaperFields.Date, date),
-            new Int32Field(PaperFields.Upvotes, upvotes, Field.Store.NO),
+            new Int32Field(PaperFields.Upvotes, upvotes, Upvotes),
             new NumericDocValuesField(PaperFields.Upvotes, upvotes),
         };
         foreach (var author in paper.Authors)

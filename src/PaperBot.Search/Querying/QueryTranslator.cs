@@ -10,7 +10,7 @@ namespace PaperBot.Search.Querying;
 
 /// <summary>
 /// Translates the query language's tree into Lucene queries with the same meaning as <see cref="QueryEvaluator"/>:
-/// unfielded words look in title and abstract; words and phrases compare stems; prefixes compare folded words;
+/// unfielded words look in title and abstract (one field holding both); words and phrases compare stems; prefixes compare folded words;
 /// authors follow <see cref="AuthorNameRule"/> within one author; categories and sources are exact.
 /// Boosts are <see cref="MatchScoring.FieldWeight"/>'s, so ranking agrees with digests. Lucene's own query syntax is never involved.
 /// </summary>
@@ -25,9 +25,9 @@ internal static class QueryTranslator
         TermNode { Field: QueryField.Source } term => Boosted(new TermQuery(new Term(PaperFields.Source, term.Term)), "source"),
         PhraseNode { Field: QueryField.Author } name => Boosted(Author(name.Terms), "author"),
         PrefixNode { Field: QueryField.Author } prefix => Boosted(new PrefixQuery(new Term(PaperFields.Author, prefix.Prefix)), "author"),
-        TermNode term => InText(term.Field, f => new TermQuery(new Term(f.Stems, term.Term))),
-        PhraseNode phrase => InText(phrase.Field, f => Phrase(f, phrase.Terms)),
-        PrefixNode prefix => InText(prefix.Field, f => new PrefixQuery(new Term(f.Words, prefix.Prefix))),
+        TermNode term => InText(term.Field, [term.Term]),
+        PhraseNode phrase => InText(phrase.Field, phrase.Terms),
+        PrefixNode prefix => InWords(prefix.Field, prefix.Prefix),
         _ => throw new InvalidOperationException($"unknown query node {node.GetType().Name}"),
     };
 
@@ -57,40 +57,60 @@ internal static class QueryTranslator
         { but, Occur.MUST_NOT },
     };
 
-    private sealed record TextFields(string Stems, string Words, string Pairs);
+    private sealed record TextFields(string Stems, string Pairs);
 
-    private static readonly TextFields TitleFields = new(PaperFields.Title, PaperFields.TitleWords, PaperFields.TitlePairs);
-    private static readonly TextFields AbstractFields = new(PaperFields.Abstract, PaperFields.AbstractWords, PaperFields.AbstractPairs);
+    private static readonly TextFields TitleFields = new(PaperFields.Title, PaperFields.TitlePairs);
+    private static readonly TextFields TitleAndAbstract = new(PaperFields.Text, PaperFields.TextPairs);
 
-    private static LuceneQuery InText(QueryField field, Func<TextFields, LuceneQuery> make) => field switch
+    // Unfielded: the one text field, where the title's words are indexed with the title's weight (PaperFields.TitleWeight).
+    private static LuceneQuery InText(QueryField field, IReadOnlyList<string> stems) => field switch
     {
-        QueryField.Title => Boosted(make(TitleFields), "title"),
-        QueryField.Abstract => Boosted(make(AbstractFields), "abstract"),
-        _ => new BooleanQuery(disableCoord: true)
-        {
-            { Boosted(make(TitleFields), "title"), Occur.SHOULD },
-            { Boosted(make(AbstractFields), "abstract"), Occur.SHOULD },
-        },
+        QueryField.Title => Boosted(Phrase(TitleFields, stems), "title"),
+        QueryField.Abstract => Boosted(InAbstract(stems), "abstract"),
+        _ => Boosted(Phrase(TitleAndAbstract, stems), "abstract"),
     };
+
+    private static LuceneQuery InWords(QueryField field, string prefix)
+    {
+        LuceneQuery Title() => Boosted(new PrefixQuery(new Term(PaperFields.TitleWords, prefix)), "title");
+        LuceneQuery Abstract() => Boosted(new PrefixQuery(new Term(PaperFields.AbstractWords, prefix)), "abstract");
+        return field switch
+        {
+            QueryField.Title => Title(),
+            QueryField.Abstract => Abstract(),
+            _ => new BooleanQuery(disableCoord: true) { { Title(), Occur.SHOULD }, { Abstract(), Occur.SHOULD } },
+        };
+    }
+
+    // The abstract's part of the text field, by position; the pairs of common words (title's or abstract's) only filter.
+    private static LuceneQuery InAbstract(IReadOnlyList<string> stems)
+    {
+        var spans = stems.Select(s => (SpanQuery)new SpanTermQuery(new Term(PaperFields.Text, s))).ToArray();
+        var match = new InAbstractQuery(spans.Length == 1 ? spans[0] : new SpanNearQuery(spans, slop: 0, inOrder: true));
+        return PairFilters(match, TitleAndAbstract, stems);
+    }
 
     // Two common words: one pair term. Otherwise the exact phrase over stem positions, and its pairs of common words
     // (if any) as filters, which are far shorter lists than their single words; the pairs only filter, the phrase scores.
     private static LuceneQuery Phrase(TextFields fields, IReadOnlyList<string> stems)
     {
         if (stems.Count == 1) return new TermQuery(new Term(fields.Stems, stems[0]));
-        if (stems.Count == 2 && CommonWords.ArePair(stems[0], stems[1])) return new TermQuery(new Term(fields.Pairs, Pair(stems, 0)));
+        if (stems.Count == 2 && CommonWords.ArePair(stems[0], stems[1])) return new TermQuery(new Term(fields.Pairs, CommonWords.PairTerm(stems[0], stems[1])));
         var phrase = new PhraseQuery();
         for (var i = 0; i < stems.Count; i++) phrase.Add(new Term(fields.Stems, stems[i]), i);
-        var query = new BooleanQuery(disableCoord: true) { { phrase, Occur.MUST } };
+        return PairFilters(phrase, fields, stems);
+    }
+
+    private static LuceneQuery PairFilters(LuceneQuery match, TextFields fields, IReadOnlyList<string> stems)
+    {
+        var query = new BooleanQuery(disableCoord: true) { { match, Occur.MUST } };
         for (var i = 0; i + 1 < stems.Count; i++)
         {
             if (CommonWords.ArePair(stems[i], stems[i + 1]))
-                query.Add(new TermQuery(new Term(fields.Pairs, Pair(stems, i))) { Boost = 0 }, Occur.MUST);
+                query.Add(new TermQuery(new Term(fields.Pairs, CommonWords.PairTerm(stems[i], stems[i + 1]))) { Boost = 0 }, Occur.MUST);
         }
-        return query.Clauses.Count == 1 ? phrase : query;
+        return query.Clauses.Count == 1 ? match : query;
     }
-
-    private static string Pair(IReadOnlyList<string> stems, int at) => string.Concat(stems[at], PaperFields.PairSeparator.ToString(), stems[at + 1]);
 
     // AuthorNameRule: the last word exactly, earlier words in order before it within one author (gaps allowed);
     // a one-letter word on either side is an initial. Two words are a pair term; longer names need the span match,

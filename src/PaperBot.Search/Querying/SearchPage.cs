@@ -55,5 +55,5 @@ internal static class SearchPage
     }
 
     public static Filter Since(DateTimeOffset since) =>
-        NumericRangeFilter.NewInt64Range(PaperFields.Date, since.ToUnixTimeMilliseconds(), null, minInclusive: true, maxInclusive: true);
+        NumericRangeFilter.NewInt64Range(PaperFields.Date, PaperFields.DatePrecisionStep, since.ToUnixTimeMilliseconds(), null, minInclusive: true, maxInclusive: true);
 }

@@ -8,7 +8,7 @@ namespace PaperBot.Benchmarks.Search;
 /// <summary>
 /// The measured query kinds, each a seeded set of queries. Words are drawn uniformly from the hand-written technical
 /// vocabulary (which papers use Zipf-style, so many are very frequent); phrases are adjacent word pairs taken from
-/// the papers (so they always occur); authors and categories come from the generator's lists.
+/// the papers (so they always occur), also three words with a function word in the middle ("mixture of experts"); authors and categories come from the generator's lists.
 /// </summary>
 internal static class QueryMix
 {
@@ -34,21 +34,30 @@ internal static class QueryMix
             new("category + term", Make(() => $"cat:{Pick(Vocabulary.Categories)} {Word()}")),
             new("(a OR b OR c) d -e", Make(() => $"({Word()} OR {Word()} OR {Word()}) {Word()} -{Word()}")),
             new("one term, newest first", Make(Word, SearchSort.Newest)),
+            new("phrase with a function word (3 words)", Make(() => PhraseAcrossFunctionWord(random, papers))),
         ];
     }
 
     private static string Prefix(string word) => word.Length <= 4 ? word : word[..4] + "*";
 
+    private static readonly HashSet<string> FunctionWords = [.. Vocabulary.Function];
+
     // Two adjacent non-function words of a random paper's abstract, as the user would quote them.
-    private static string Phrase(Random random, IReadOnlyList<Paper> papers)
+    private static string Phrase(Random random, IReadOnlyList<Paper> papers) => QuotedWords(random, papers, ["", ""]);
+
+    // A word, a function word, a word ("state of art"): no pair of common words to narrow it, so positions decide.
+    private static string PhraseAcrossFunctionWord(Random random, IReadOnlyList<Paper> papers) => QuotedWords(random, papers, ["", "function", ""]);
+
+    private static string QuotedWords(Random random, IReadOnlyList<Paper> papers, string[] kinds)
     {
-        var function = Vocabulary.Function.ToHashSet();
         while (true)
         {
             var tokens = TextAnalyzer.Analyze(papers[random.Next(papers.Count)].Abstract);
-            var at = random.Next(tokens.Count - 1);
-            var (a, b) = (tokens[at].Term, tokens[at + 1].Term);
-            if (!function.Contains(a) && !function.Contains(b) && a.All(char.IsLetter) && b.All(char.IsLetter)) return $"\"{a} {b}\"";
+            if (tokens.Count < kinds.Length) continue;
+            var at = random.Next(tokens.Count - kinds.Length + 1);
+            var words = tokens.Skip(at).Take(kinds.Length).Select(t => t.Term).ToArray();
+            var fits = words.Zip(kinds).All(w => w.First.All(char.IsLetter) && FunctionWords.Contains(w.First) == (w.Second == "function"));
+            if (fits) return $"\"{string.Join(' ', words)}\"";
         }
     }
 }

@@ -134,8 +134,9 @@ public sealed class SearchBenchmark : IBenchmark
         var p50 = named.Max(k => latencies[k].P50);
         var p99 = named.Where(k => !k.StartsWith("phrase", StringComparison.Ordinal)).Max(k => latencies[k].P99);
         var phrase = latencies["phrase (2 words)"].P99;
+        var acrossFunctionWord = latencies["phrase with a function word (3 words)"].P99;
         Console.WriteLine($"targets at 1M: p50 <= 2 ms for every named kind: {Verdict(p50 <= 2)} (worst {p50:N2} ms); " +
-                          $"p99 <= 20 ms: {Verdict(p99 <= 20)} (worst {p99:N2} ms); phrase p99 <= 50 ms: {Verdict(phrase <= 50)} ({phrase:N2} ms); " +
+                          $"p99 <= 20 ms: {Verdict(p99 <= 20)} (worst {p99:N2} ms); phrase p99 <= 50 ms: {Verdict(phrase <= 50)} ({phrase:N2} ms; not a named kind: across a function word {acrossFunctionWord:N2} ms); " +
                           $"indexing >= 8,000 papers/s: {Verdict(papersPerSecond >= 8000)} ({papersPerSecond:N0})");
     }
 
