@@ -160,6 +160,22 @@ public sealed class QueryTranslationTests : IDisposable
         Assert.Equal(["author_2:^e hinton", "author_2:^long"], narrowed.Clauses.Select(c => ((TermQuery)c.Query).Term.ToString()));
     }
 
+    [Theory]
+    [InlineData("abs:\"model model\"", "2501.00001 2501.00003")]
+    [InlineData("abs:\"model model model\"", "2501.00003")]
+    [InlineData("ti:\"model model\"", "2501.00001 2501.00002")]
+    [InlineData("\"model model\"", "2501.00001 2501.00002 2501.00003")]
+    [InlineData("abs:model", "2501.00001 2501.00002 2501.00003")]
+    public void RepeatedWordsInTheTitleNeitherHideNorFakeAPhraseInTheAbstract(string query, string expected)
+    {
+        using var search = new SearchFixture(
+            Papers.Make(1, "Model model", "The model model works."),
+            Papers.Make(2, "Model model model", "A model of things."),
+            Papers.Make(3, "Other", "Model then model model model."));
+
+        Assert.Equal(expected, string.Join(' ', search.Ids(query).Order(StringComparer.Ordinal)));
+    }
+
     private IEnumerable<string> EvaluatorMatches(string text)
     {
         var query = QueryParser.Parse(text).Query!;

@@ -22,7 +22,7 @@ internal readonly record struct RankedHit(int Leaf, int Doc, int GlobalDoc, doub
 /// upvote boost (<see cref="SegmentColumns.Boost"/>), so popular papers rise without drowning a better text match.
 /// Most hits of a large result set are turned away by one array read and one comparison with the worst kept hit; the
 /// score is computed only when the sort needs it. Boosting here rather than in a wrapping query leaves Lucene free to
-/// score disjunctions out of order with its bucket scorer (every unfielded word is title OR abstract).
+/// score disjunctions (OR, prefixes) out of order with its bucket scorer.
 /// Newest first only ranks hits published from <c>recentFrom</c> on (all hits are counted): papers are indexed roughly
 /// by date, so in index order nearly every hit would be the newest yet and go through the heap.
 /// </summary>
