@@ -1,6 +1,7 @@
 using Lucene.Net.Search;
 using Lucene.Net.Search.Spans;
 using PaperBot.Core.Queries;
+using PaperBot.Core.Search;
 using PaperBot.Search.Querying;
 using PaperBot.Search.Tests.Support;
 
@@ -33,6 +34,15 @@ public sealed class QueryTranslationTests : IDisposable
     [InlineData("study", "2501.00002 2501.00003")]
     [InlineData("stud*", "2501.00002 2501.00003")]
     [InlineData("study*", "2501.00002")]
+    [InlineData("abs:stud*", "2501.00002 2501.00003")]
+    [InlineData("ti:stud*", "")]
+    [InlineData("ti:edit*", "2501.00001 2501.00002")]
+    [InlineData("abs:edit*", "2501.00001 2501.00002")]
+    [InlineData("ti:surv*", "2501.00004")]
+    [InlineData("abs:surv*", "")]
+    [InlineData("transformer*", "2501.00003")]
+    [InlineData("image*", "2501.00001 2501.00002 2501.00005")]
+    [InlineData("ti:image*", "2501.00001 2501.00002")]
     [InlineData("title:diffusion", "2501.00001 2501.00004")]
     [InlineData("abs:diffusion", "2501.00001 2501.00002 2501.00004")]
     [InlineData("abs:editing", "2501.00002")]
@@ -127,11 +137,20 @@ public sealed class QueryTranslationTests : IDisposable
     }
 
     [Fact]
-    public void APrefixLooksAtTheUnstemmedWordFields()
+    public void APrefixLooksAtTheWordFieldsAndAtTheStemsThatBeginTheirWords()
     {
         var lucene = (BooleanQuery)QueryTranslator.Translate(QueryParser.Parse("Diffus*").Query!.Root);
 
-        Assert.Equal(["title_w:diffus*", "abstract_w:diffus*"], lucene.Clauses.Select(c => ((PrefixQuery)c.Query).ToString()).Select(s => s.Split('^')[0]));
+        Assert.Equal(["title_w:diffus*^3.0", "title:diffus*(stems)^3.0", "abstract_w:diffus*", "text:diffus*(stems)"], lucene.Clauses.Select(c => c.Query.ToString()));
+        Assert.All(lucene.Clauses, c => Assert.Equal(Occur.SHOULD, c.Occur));
+    }
+
+    [Fact]
+    public void AnAbstractPrefixOfMoreThanAThousandWordsFindsThemAll()
+    {
+        using var search = new SearchFixture([.. Enumerable.Range(1, 1500).Select(n => Papers.Make(n, "Title", $"A word zz{n:D4}q here."))]);
+
+        Assert.Equal(1500, search.Search.Search(new SearchRequest { Text = "abs:zz*", Limit = 1 }).Total);
     }
 
     [Fact]

@@ -31,6 +31,17 @@ public static class PluralStemmer
         "statistics", "linguistics", "always", "perhaps", "whereas", "towards", "chaos", "atlas", "canvas", "alias",
     };
 
+    // Singulars that do not begin their irregular plural (index: indices), unlike biases, children, lenses.
+    private static readonly HashSet<string> SingularsNotPrefixes =
+        new(Irregular.Where(p => !p.Key.StartsWith(p.Value, StringComparison.Ordinal)).Select(p => p.Value), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether every word with this stem begins with it, so that a prefix of the stem is a prefix of each of its words:
+    /// true but for stems ending in <c>y</c> (<c>studies</c> → <c>study</c>) and irregular singulars such as <c>index</c>.
+    /// The search index reads such stems for prefixes and keeps only the other words for them.
+    /// </summary>
+    public static bool KeepsPrefix(string stem) => !stem.EndsWith('y') && !SingularsNotPrefixes.Contains(stem);
+
     public static string Stem(string term)
     {
         if (term.Length <= 3) return term;

@@ -107,19 +107,24 @@ internal sealed class TextAnalyzerTokenizer : Tokenizer
         return true;
     }
 
-    // Word fields only answer "has the paper a word starting with …": each distinct word once, at its first position.
+    // Word fields only answer "has the paper a word starting with …": each distinct word once, at its first position,
+    // and only the words whose stem cannot answer it (TokenMode.Words).
     private bool NextNewWord()
     {
         while (_next < _tokens.Count)
         {
             var token = _tokens[_next++];
-            if (!_seen.Add(token.Term)) continue;
+            if (StemAnswersPrefixes(token) || !_seen.Add(token.Term)) continue;
             Emit(token.Term, token.Position + 1 - _lastPosition, token);
             _lastPosition = token.Position + 1;
             return true;
         }
         return false;
     }
+
+    // The stem fields hold this word itself, and it begins every word with the same stem.
+    private static bool StemAnswersPrefixes(TextToken token) =>
+        token.Term.Length <= MaxTermChars && token.Term == token.Stem && PluralStemmer.KeepsPrefix(token.Stem);
 
     // Pair terms only say "this name has these two words in this order": positions and offsets carry nothing.
     private bool NextAuthorPair()

@@ -6,8 +6,10 @@ internal enum TokenMode
     /// <summary>Stems at their positions: what words and phrases match (the title; title then abstract).</summary>
     Stems,
 
-    /// <summary>Folded words, unstemmed, each distinct word once: what prefixes match (<c>studies</c> starts with
-    /// <c>studies</c>, its stem <c>study</c> does not).</summary>
+    /// <summary>Folded words, unstemmed, each distinct word once, that a prefix cannot be read from the stem fields for:
+    /// plurals (<c>models</c>, <c>studies</c>) and words whose stem does not begin every word it stems from (<c>study</c>).
+    /// Every other word is its own stem and is found there (<see cref="Querying.StemPrefixQuery"/>), which spares
+    /// indexing most words twice.</summary>
     Words,
 
     /// <summary>Each two adjacent stems that are both <see cref="CommonWords"/>, as one term at the first one's position

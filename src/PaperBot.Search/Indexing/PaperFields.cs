@@ -5,7 +5,7 @@ namespace PaperBot.Search.Indexing;
 /// <summary>The index schema. Changing a field or its analysis means bumping <see cref="SchemaVersion"/>: older indexes are then rebuilt on open.</summary>
 internal static class PaperFields
 {
-    public const int SchemaVersion = 4;
+    public const int SchemaVersion = 5;
 
     public const string Id = "id";
     public const string Title = "title";

@@ -70,16 +70,25 @@ internal static class QueryTranslator
         _ => Boosted(Phrase(TitleAndAbstract, stems), "abstract"),
     };
 
+    // Words whose stem begins each of them are found through their stem (StemPrefixQuery), the others in the word fields.
     private static LuceneQuery InWords(QueryField field, string prefix)
     {
-        LuceneQuery Title() => Boosted(new PrefixQuery(new Term(PaperFields.TitleWords, prefix)), "title");
-        LuceneQuery Abstract() => Boosted(new PrefixQuery(new Term(PaperFields.AbstractWords, prefix)), "abstract");
+        LuceneQuery Words(string words, string weight) => Boosted(new PrefixQuery(new Term(words, prefix)), weight);
+        LuceneQuery Stems(string stems, string weight) => Boosted(new StemPrefixQuery(new Term(stems, prefix)), weight);
+        LuceneQuery AbstractStems() => Boosted(new InAbstractQuery(new SpanMultiTermQueryWrapper<StemPrefixQuery>(new StemPrefixQuery(new Term(PaperFields.Text, prefix)))), "abstract");
         return field switch
         {
-            QueryField.Title => Title(),
-            QueryField.Abstract => Abstract(),
-            _ => new BooleanQuery(disableCoord: true) { { Title(), Occur.SHOULD }, { Abstract(), Occur.SHOULD } },
+            QueryField.Title => Any(Words(PaperFields.TitleWords, "title"), Stems(PaperFields.Title, "title")),
+            QueryField.Abstract => Any(Words(PaperFields.AbstractWords, "abstract"), AbstractStems()),
+            _ => Any(Words(PaperFields.TitleWords, "title"), Stems(PaperFields.Title, "title"), Words(PaperFields.AbstractWords, "abstract"), Stems(PaperFields.Text, "abstract")),
         };
+    }
+
+    private static BooleanQuery Any(params LuceneQuery[] clauses)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var clause in clauses) query.Add(clause, Occur.SHOULD);
+        return query;
     }
 
     // The abstract's part of the text field, by position; the pairs of common words (title's or abstract's) only filter.

@@ -40,4 +40,24 @@ public class PluralStemmerTests
     [InlineData("class", "classes")]
     public void Plural_and_singular_forms_have_the_same_stem(string singular, string plural) =>
         Assert.Equal(PluralStemmer.Stem(singular), PluralStemmer.Stem(plural));
+
+    [Fact]
+    public void A_stem_said_to_keep_its_prefix_begins_every_word_it_stems_from()
+    {
+        string[] roots = ["model", "study", "query", "index", "matrix", "vertex", "analysis", "axis", "bias", "corpus", "criterion",
+            "phenomenon", "child", "person", "lens", "class", "box", "patch", "wish", "key", "day", "policy", "city", "bus", "data"];
+        var words = roots.SelectMany(r => new[] { r, r + "s", r + "es", r[..^1] + "ies", r + "ren" })
+            .Concat(["indices", "matrices", "vertices", "appendices", "analyses", "hypotheses", "theses", "syntheses", "biases",
+                "axes", "criteria", "phenomena", "corpora", "children", "people", "lenses"]);
+
+        foreach (var word in words)
+        {
+            var stem = PluralStemmer.Stem(word);
+            if (PluralStemmer.KeepsPrefix(stem)) Assert.True(word.StartsWith(stem, StringComparison.Ordinal), $"{word} → {stem}");
+        }
+        Assert.False(PluralStemmer.KeepsPrefix("study"));
+        Assert.False(PluralStemmer.KeepsPrefix("index"));
+        Assert.True(PluralStemmer.KeepsPrefix("model"));
+        Assert.True(PluralStemmer.KeepsPrefix("child"));
+    }
 }
