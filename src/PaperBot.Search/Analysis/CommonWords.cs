@@ -8,7 +8,7 @@ namespace PaperBot.Search.Analysis;
 /// network", "language model") would intersect two posting lists covering much of the index. Adjacent pairs of these
 /// words are also indexed as one term (common grams), so such phrases read one short list. A phrase with any rarer word is
 /// cheap anyway, because the rare word drives the intersection. Pairs with a function word ("the model", "model of") are
-/// not indexed: they were four in five pair terms and a fifth of the indexing time, for phrases nobody searches alone;
+/// not indexed: they were two in three pair terms, for phrases nobody searches alone;
 /// such a phrase is still found, by positions, and a longer phrase is narrowed by any pair of two of these words it holds.
 /// Part of the index schema: changing it means bumping <see cref="Indexing.PaperFields.SchemaVersion"/>.
 /// </summary>
