@@ -44,12 +44,7 @@ internal static class QueryTranslator
         return query;
     }
 
-    private static LuceneQuery Or(IReadOnlyList<QueryNode> children)
-    {
-        var query = new BooleanQuery(disableCoord: true);
-        foreach (var child in children) query.Add(Translate(child), Occur.SHOULD);
-        return query;
-    }
+    private static LuceneQuery Or(IReadOnlyList<QueryNode> children) => Any([.. children.Select(Translate)]);
 
     private static LuceneQuery Everything(LuceneQuery but) => new BooleanQuery
     {
