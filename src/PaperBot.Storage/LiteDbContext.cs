@@ -70,6 +70,29 @@ public sealed class LiteDbContext : IDisposable
         }
     }
 
+    /// <summary>Whether a process holds the database's lock file (a running service, or another verb).</summary>
+    public static bool IsInUse(string path)
+    {
+        var lockPath = System.IO.Path.GetFullPath(path) + ".lock";
+        try
+        {
+            using var probe = new FileStream(lockPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            return false;
+        }
+        catch (FileNotFoundException)
+        {
+            return false;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return false;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
     private static FileStream AcquireLock(string dbPath)
     {
         var lockPath = dbPath + ".lock";

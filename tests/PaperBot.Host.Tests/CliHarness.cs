@@ -19,6 +19,9 @@ public sealed class CliHarness : IDisposable
 
     public string DatabasePath => Dir.File("data/paperbot.db");
 
+    /// <summary>Given to each run's context (see <see cref="CliContext.ServiceOverrides"/>).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ServiceOverrides { get; set; }
+
     public Task<CliRun> RunAsync(params string[] args) => RunAsync(CancellationToken.None, args);
 
     public async Task<CliRun> RunAsync(CancellationToken cancellationToken, params string[] args)
@@ -26,7 +29,7 @@ public sealed class CliHarness : IDisposable
         using var output = new StringWriter();
         using var error = new StringWriter();
         int code;
-        using (var ctx = new CliContext(output, error, Dir.Path, Config) { SecretsDirectory = Dir.File("secrets") })
+        using (var ctx = new CliContext(output, error, Dir.Path, Config) { SecretsDirectory = Dir.File("secrets"), ServiceOverrides = ServiceOverrides })
             code = await CliApp.RunAsync(args, ctx, cancellationToken);
         return new CliRun(code, output.ToString(), error.ToString());
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using PaperBot.Core.Storage;
+using PaperBot.Host.Admin;
 using PaperBot.Host.Cli.Verbs;
 
 namespace PaperBot.Host.Cli;
@@ -31,6 +32,7 @@ public static class CliApp
         root.Subcommands.Add(ResumeVerb.Create(ctx));
         root.Subcommands.Add(DeliverVerb.Create(ctx));
         root.Subcommands.Add(HealthcheckVerb.Create(ctx));
+        root.Subcommands.Add(BackupVerb.Create(ctx));
         // No verb means run (the container's default).
         root.SetAction((parse, ct) => RunVerb.RunAsync(ctx, ct));
         return root;
@@ -42,7 +44,13 @@ public static class CliApp
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         var root = BuildRoot(ctx);
         var parse = root.Parse(args);
-        var invocation = new InvocationConfiguration { Output = ctx.Out, Error = ctx.Err, EnableDefaultExceptionHandler = false };
+        var invocation = new InvocationConfiguration
+        {
+            Output = ctx.Out, Error = ctx.Err, EnableDefaultExceptionHandler = false,
+            // Ctrl-C / SIGTERM cancel the verb's token; `run` then stops within its 25 s shutdown budget. Inside the
+            // service a verb is cancelled by its caller hanging up, never by the service's own signals.
+            ProcessTerminationTimeout = ctx.InsideService ? null : TimeSpan.FromSeconds(30),
+        };
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors) ctx.Err.WriteLine($"error: {error.Message}");
@@ -54,7 +62,16 @@ public static class CliApp
         }
         try
         {
-            return await parse.InvokeAsync(invocation, ct);
+            switch (AdminClient.RouteOf(parse, ctx))
+            {
+                case AdminClient.Route.Refused:
+                    ctx.Err.WriteLine("error: this command runs on its own, not inside the running service");
+                    return Usage;
+                case AdminClient.Route.Service when await AdminClient.TryRunAsync(args, ctx, ct) is { } code:
+                    return code;
+                default:
+                    return await parse.InvokeAsync(invocation, ct);
+            }
         }
         catch (UsageException e)
         {

@@ -18,9 +18,20 @@ public static class DeliverVerb
         command.SetAction(async (parse, ct) =>
         {
             var asJson = parse.GetValue(json);
-            // Discord previews go to stderr under --json, so stdout stays one JSON document.
-            ctx.Get<DiscordPreview>().Output = asJson ? ctx.Err : ctx.Out;
-            var report = await ctx.Get<DispatchService>().RunOnceAsync(ct);
+            // Discord previews go to stderr under --json, so stdout stays one JSON document; inside the running service
+            // the scheduled passes print to the service's console again afterwards.
+            var preview = ctx.Get<DiscordPreview>();
+            var console = preview.Output;
+            preview.Output = asJson ? ctx.Err : ctx.Out;
+            DispatchReport report;
+            try
+            {
+                report = await ctx.Get<DispatchService>().RunOnceAsync(ct);
+            }
+            finally
+            {
+                preview.Output = console;
+            }
             var counts = new Counts(report.Count(DispatchOutcome.Sent), report.PapersDelivered, report.Count(DispatchOutcome.Retrying),
                 report.Count(DispatchOutcome.Failed), report.Count(DispatchOutcome.NoChannel), report.Count(DispatchOutcome.EmptySkipped),
                 report.Recovered, report.Paused, report.Batches);

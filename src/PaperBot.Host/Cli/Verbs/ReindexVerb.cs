@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Microsoft.Extensions.Logging;
-using PaperBot.Core.Storage;
 using PaperBot.Search.Indexing;
 
 namespace PaperBot.Host.Cli.Verbs;
@@ -14,13 +12,12 @@ public static class ReindexVerb
         var command = new Command("reindex", "Rebuild the full-text search index from the database.");
         command.SetAction((_, ct) =>
         {
-            var path = SearchIndex.PathFor(ctx.Settings.Storage.Path);
-            // Opened directly rather than through the container, which would catch up first and then rebuild twice.
-            using var index = SearchIndex.Open(path);
-            var indexer = new PaperIndexer(index, ctx.Get<IPaperStore>(), ctx.Get<ILogger<PaperIndexer>>());
+            // The registered index: inside the running service it is the one searches read (Lucene lets one writer in).
+            // On its own, opening it first catches it up with the store, which is cheap unless it was missing or outdated.
+            var index = ctx.Get<SearchIndex>();
             var watch = Stopwatch.StartNew();
-            var count = indexer.Rebuild(ct);
-            ctx.Out.WriteLine($"indexed {count:N0} papers in {watch.Elapsed.TotalSeconds:N1} s into {path}");
+            var count = ctx.Get<PaperIndexer>().Rebuild(ct);
+            ctx.Out.WriteLine($"indexed {count:N0} papers in {watch.Elapsed.TotalSeconds:N1} s into {index.Path}");
             return Task.FromResult(CliApp.Ok);
         });
         return command;

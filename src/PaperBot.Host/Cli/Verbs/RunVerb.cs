@@ -5,11 +5,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using PaperBot.Core.Ingestion;
-using PaperBot.Core.Matching;
-using PaperBot.Core.Search;
+using PaperBot.Host.Admin;
 using PaperBot.Host.Composition;
 using PaperBot.Host.Jobs;
+using PaperBot.Host.Runtime;
 using PaperBot.Host.Web;
 using PaperBot.Storage;
 using Quartz;
@@ -29,10 +28,11 @@ public static class RunVerb
     public static async Task<int> RunAsync(CliContext ctx, CancellationToken ct)
     {
         var settings = ctx.Settings;
+        var adminSocket = AdminSocket.PathFor(settings.Storage.Path);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = ctx.CurrentDirectory });
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddConfiguration(settings.Configuration);
-        builder.WebHost.UseUrls(settings.Web.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        builder.WebHost.UseUrls([.. settings.Web.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), AdminSocket.UrlFor(adminSocket)]);
         builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
         builder.Services.AddPaperBot(settings, ctx.Time);
         builder.Services.AddQuartz(q =>
@@ -41,19 +41,26 @@ public static class RunVerb
             q.AddIngestJobs(settings.Sources);
             DispatchJob.Schedule(q);
         });
-        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        builder.Services.AddServiceLifecycle();
+        ctx.ServiceOverrides?.Invoke(builder.Services);
 
         await using var app = builder.Build();
         // Open the database before listening: a locked or corrupted file stops start-up with its path.
         app.Services.GetRequiredService<LiteDbContext>();
-        // Catch the search index up with the store, and load the subscriptions, before the first request needs them.
-        app.Services.GetRequiredService<IPaperSearch>();
-        app.Services.GetRequiredService<SubscriptionMatcher>();
-        // Papers stored just before a crash, whose alerts were not queued yet.
-        app.Services.GetRequiredService<PaperIntake>().QueuePendingAlerts();
+        AdminSocket.RemoveStale(adminSocket);
         app.MapHealth();
+        app.MapAdmin();
+        // Listen at once; the search index catches up and the schedules start behind it (ServiceLifecycle).
         await app.StartAsync(ct);
-        await app.WaitForShutdownAsync(ct);
-        return CliApp.Ok;
+        try
+        {
+            AdminSocket.RestrictToOwner(adminSocket);
+            await app.WaitForShutdownAsync(ct);
+        }
+        finally
+        {
+            AdminSocket.RemoveStale(adminSocket);
+        }
+        return app.Services.GetRequiredService<ServiceReadiness>().State == ServiceState.Failed ? CliApp.Failed : CliApp.Ok;
     }
 }
