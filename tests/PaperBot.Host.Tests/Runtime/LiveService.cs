@@ -20,11 +20,12 @@ public sealed class LiveService : IAsyncDisposable
         _stop = stop;
         Run = run;
         Services = services;
+        Readiness = services.GetRequiredService<ServiceReadiness>();
     }
 
     public Task<CliRun> Run { get; }
     public IServiceProvider Services { get; }
-    public ServiceReadiness Readiness => Services.GetRequiredService<ServiceReadiness>();
+    public ServiceReadiness Readiness { get; }
 
     /// <summary>The public HTTP listener (not the admin socket).</summary>
     public Uri BaseUri => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
