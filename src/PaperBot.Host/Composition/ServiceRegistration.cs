@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using PaperBot.Core.Delivery;
 using PaperBot.Core.Ingestion;
 using PaperBot.Core.Matching;
+using PaperBot.Core.Outbox;
 using PaperBot.Core.Storage;
-using PaperBot.Core.Subscriptions;
+using PaperBot.Core.Subscribing;
 using PaperBot.Email;
 using PaperBot.Email.Messages;
 using PaperBot.Email.Pickup;
