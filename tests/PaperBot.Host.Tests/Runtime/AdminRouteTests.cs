@@ -54,6 +54,7 @@ public sealed partial class AdminRouteTests
         runs.Add(await cli.RunAsync("reindex"));
         runs.Add(await cli.RunAsync("backup", "backups/copy.db"));
         runs.Add(await cli.RunAsync("backup", "backups"));
+        runs.Add(await cli.RunAsync("backup", "data/paperbot.db"));
         runs.Add(await cli.RunAsync("latest", "--help"));
         return runs;
     }

@@ -1,0 +1,49 @@
+using LiteDB;
+using PaperBot.Core.Papers;
+using PaperBot.Testing;
+
+namespace PaperBot.Storage.Tests;
+
+/// <summary>
+/// Fixtures/databases/schema-v1.litedb was written by PaperBot at f128f0d (the foundation, schema version 1) with
+/// <c>paperbot demo</c>: 20 papers, two subscriptions and their delivered outbox items, in that version's shapes.
+/// </summary>
+public class MigrationTests
+{
+    [Fact]
+    public void A_database_written_by_schema_version_1_is_migrated_on_open_and_keeps_every_record()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("paperbot.db");
+        File.Copy(FixtureFiles.PathOf("databases/schema-v1.litedb"), path);
+        Assert.Equal(1, DatabaseBackup.Inspect(path).SchemaVersion);
+
+        using var context = LiteDbContext.Open(path);
+
+        Assert.Equal(Schema.CurrentVersion, context.Database.UserVersion);
+        var papers = new LiteDbPaperStore(context, TimeProvider.System);
+        var stored = papers.Stream().ToList();
+        Assert.Equal(20, stored.Count);
+        Assert.All(stored, p => Assert.False(string.IsNullOrWhiteSpace(p.Title)));
+        // The same papers brought again are recognised, not new: the old records read back whole.
+        var again = papers.Save(stored, PaperSources.File);
+        Assert.Equal(0, again.NewCount);
+
+        var subscriptions = new LiteDbSubscriptionStore(context).All();
+        Assert.Equal(["s-demo-discord", "s-demo-email"], subscriptions.Select(s => s.Id).Order(StringComparer.Ordinal));
+
+        // Version 2 gave every outbox item its subscription's target; version 3 indexed papers by ChangedAt.
+        var targets = subscriptions.ToDictionary(s => s.Id, s => s.Subscriber.TargetKey);
+        var items = context.Database.GetCollection("outbox").FindAll().ToList();
+        Assert.NotEmpty(items);
+        Assert.All(items, i =>
+        {
+            Assert.Equal(targets[i["SubscriptionId"].AsString], i["Target"].AsString);
+            Assert.Equal(i["Target"].AsString + "|" + i["PaperId"].AsString, i["TargetPaper"].AsString);
+        });
+        var indexes = context.Database.GetCollection("$indexes").Find(Query.EQ("collection", "papers")).Select(i => i["name"].AsString);
+        Assert.Contains("ChangedAt", indexes);
+        // Dispatch plans from the migrated items.
+        Assert.All(new LiteDbOutbox(context, TimeProvider.System).LoadOpen().Open, i => Assert.Equal(targets[i.SubscriptionId], i.Target));
+    }
+}
