@@ -31,6 +31,7 @@ public sealed class LiteDbContext : IDisposable
     internal ILiteCollection<BsonDocument> Delivered => Database.GetCollection(Collections.Delivered);
     internal ILiteCollection<BsonDocument> DigestCursors => Database.GetCollection(Collections.DigestCursors);
     internal ILiteCollection<BsonDocument> PendingAlerts => Database.GetCollection(Collections.PendingAlerts);
+    internal ILiteCollection<BsonDocument> Tombstones => Database.GetCollection(Collections.Tombstones);
 
     /// <summary>Opens (creating if needed) the database file, takes the lock and brings the schema up to date.</summary>
     /// <exception cref="StorageException">Locked by another process, unreadable, or from a newer schema.</exception>
@@ -131,4 +132,5 @@ internal static class Collections
     public const string Delivered = "delivered";
     public const string DigestCursors = "digest_cursors";
     public const string PendingAlerts = "pending_alerts";
+    public const string Tombstones = "paper_tombstones";
 }

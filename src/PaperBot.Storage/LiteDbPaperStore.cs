@@ -25,6 +25,12 @@ public sealed class LiteDbPaperStore(LiteDbContext context, TimeProvider time) :
             foreach (var (id, incoming) in batch)
             {
                 var storedDoc = collection.FindById(id.Value);
+                // Pruned by retention: brought again, it is not new, and stays out of the store.
+                if (storedDoc is null && context.Tombstones.FindById(id.Value) is not null)
+                {
+                    results.Add(new MergeResult(incoming, PaperChange.Unchanged, []));
+                    continue;
+                }
                 var stored = storedDoc is null ? null : PaperMapping.ToPaper(storedDoc);
                 var result = PaperMerger.Merge(stored, incoming, source, now);
                 results.Add(result);

@@ -9,8 +9,15 @@ public sealed class StorageOptions : IValidatedOptions
     /// <summary>The LiteDB file; relative paths are resolved against the working directory.</summary>
     public string Path { get; set; } = "data/paperbot.db";
 
+    /// <summary>Papers first stored longer ago than this, that nothing references, are pruned daily; 0 keeps them forever.</summary>
+    public int RetentionDays { get; set; }
+
+    public const int MaxRetentionDays = 36_500;
+
     public IEnumerable<ConfigurationError> Validate()
     {
+        if (RetentionDays is < 0 or > MaxRetentionDays)
+            yield return new("Storage:RetentionDays", $"must be between 0 (keep forever) and {MaxRetentionDays} days (got {RetentionDays})");
         if (string.IsNullOrWhiteSpace(Path))
             yield return new("Storage:Path", "must name the database file (e.g. data/paperbot.db)");
         else if (Path.IndexOfAny(System.IO.Path.GetInvalidPathChars()) >= 0 || Path.EndsWith('/') || Directory.Exists(Path))

@@ -10,5 +10,9 @@ public sealed class NoSearchIndex : IPaperIndexer
     {
     }
 
+    public void Remove(IReadOnlyCollection<PaperId> ids)
+    {
+    }
+
     public int Rebuild(CancellationToken cancellationToken = default) => 0;
 }

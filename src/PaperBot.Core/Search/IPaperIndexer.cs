@@ -11,6 +11,9 @@ public interface IPaperIndexer
     /// <summary>Adds or replaces these papers (matched by id) and commits them as one batch.</summary>
     void Index(IReadOnlyCollection<Paper> papers);
 
+    /// <summary>Removes these papers (pruned from the store by retention) and commits.</summary>
+    void Remove(IReadOnlyCollection<PaperId> ids);
+
     /// <summary>Throws the index away and indexes every stored paper again; returns how many.</summary>
     int Rebuild(CancellationToken cancellationToken = default);
 }

@@ -36,6 +36,8 @@ public static class ServiceRegistration
         services.AddSingleton<IOutbox, LiteDbOutbox>();
         services.AddSingleton<IAlertQueue>(sp => sp.GetRequiredService<IOutbox>());
         services.AddSingleton<ISourceStateStore, LiteDbSourceStateStore>();
+        services.AddSingleton<IPaperRetention, LiteDbRetention>();
+        services.AddSingleton<RetentionService>();
 
         services.AddSingleton<SubscriptionMatcher>();
         services.AddSingleton<IPaperMatcher>(sp => sp.GetRequiredService<SubscriptionMatcher>());

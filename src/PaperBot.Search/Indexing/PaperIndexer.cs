@@ -33,6 +33,16 @@ public sealed partial class PaperIndexer(SearchIndex index, IPaperStore store, I
         }
     }
 
+    public void Remove(IReadOnlyCollection<PaperId> ids)
+    {
+        if (ids.Count == 0) return;
+        lock (_gate)
+        {
+            foreach (var id in ids) index.Delete(id);
+            index.Commit(index.Checkpoint);
+        }
+    }
+
     public int Rebuild(CancellationToken cancellationToken = default)
     {
         lock (_gate) return RebuildLocked(cancellationToken);

@@ -60,6 +60,8 @@ public sealed class SearchIndex : IDisposable
 
     internal void Clear() => _writer.DeleteAll();
 
+    internal void Delete(PaperId id) => _writer.DeleteDocuments(PaperDocument.IdTerm(id));
+
     internal bool Contains(PaperId id) => Read(searcher => searcher.IndexReader.DocFreq(PaperDocument.IdTerm(id)) > 0);
 
     /// <summary>Makes everything written so far durable and visible to searches, with its checkpoint.</summary>

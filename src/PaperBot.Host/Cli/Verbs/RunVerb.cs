@@ -40,6 +40,7 @@ public static class RunVerb
             q.UseTimeProvider(ctx.Time);
             q.AddIngestJobs(settings.Sources);
             DispatchJob.Schedule(q);
+            RetentionJob.Schedule(q, settings.Storage);
         });
         builder.Services.AddServiceLifecycle();
         ctx.ServiceOverrides?.Invoke(builder.Services);
