@@ -59,6 +59,9 @@ public class ContainerTests
             }
             Assert.True(healthy, "the service never answered healthy: " + (service.HasExited ? await service.StandardError.ReadToEndAsync() : "still running"));
             Assert.True(File.Exists(Path.Combine(data, "paperbot.db")), "the database belongs under the data volume");
+            // A verb in a second process beside the service (docker exec …) goes through the admin socket.
+            var beside = await RunToEnd(binary, ["subscriptions"], environment, dir.Path);
+            Assert.True(beside.ExitCode == 0 && beside.Output.Contains("no subscriptions", StringComparison.Ordinal), beside.Output);
         }
         finally
         {
