@@ -39,7 +39,7 @@ internal static partial class DocumentEncoding
             if (Find(declared) is not { } fromDeclaration)
             {
                 text = "";
-                error = $"The document declares the encoding '{declared}', which is unknown.";
+                error = $"The document declares the encoding '{declared}', which PaperBot cannot read.";
                 return false;
             }
             // A declared UTF-16 without a byte-order mark or 16-bit bytes is a copy-paste lie: the bytes are 8-bit.
@@ -92,9 +92,9 @@ internal static partial class DocumentEncoding
         {
             return Encoding.GetEncoding(name.Trim().Trim('"'));
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
-            return null; // an unknown name: the next rule decides
+            return null; // an unknown name, or one .NET refuses (UTF-7): the next rule decides
         }
     }
 }

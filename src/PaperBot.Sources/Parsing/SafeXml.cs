@@ -56,8 +56,8 @@ internal static class SafeXml
 
     public static string Describe(XmlException e) =>
         e.LineNumber > 0
-            ? $"Malformed XML at line {e.LineNumber}, position {e.LinePosition}: {WithoutPosition(e)}"
-            : $"Malformed XML: {e.Message}";
+            ? $"Malformed XML at line {e.LineNumber}, position {e.LinePosition}: {TextCleaner.OneLine(WithoutPosition(e))}"
+            : $"Malformed XML: {TextCleaner.OneLine(e.Message)}";
 
     private static bool TryParse(string text, out XDocument document, out string? error)
     {

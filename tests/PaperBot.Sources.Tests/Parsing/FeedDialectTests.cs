@@ -184,7 +184,7 @@ public sealed class FeedDialectTests
     [InlineData("<html><body>Moved</body></html>", "The document is an HTML page, not a feed (an error or login page?).")]
     [InlineData("<opml version=\"1.0\"><body/></opml>", "Expected an RSS, RSS 1.0 (RDF) or Atom feed, found <opml> at line 1.")]
     [InlineData("<rss version=\"2.0\"/>", "The <rss> document has neither a channel nor items.")]
-    [InlineData("<?xml version=\"1.0\" encoding=\"x-no-such\"?><rss/>", "The document declares the encoding 'x-no-such', which is unknown.")]
+    [InlineData("<?xml version=\"1.0\" encoding=\"x-no-such\"?><rss/>", "The document declares the encoding 'x-no-such', which PaperBot cannot read.")]
     public void A_document_that_is_refused_says_why_and_where(string xml, string expected)
     {
         var result = Parser.Parse(new MemoryStream(Encoding.UTF8.GetBytes(xml)));
