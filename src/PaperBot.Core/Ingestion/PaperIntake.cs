@@ -1,4 +1,5 @@
 using PaperBot.Core.Matching;
+using PaperBot.Core.Outbox;
 using PaperBot.Core.Papers;
 using PaperBot.Core.Search;
 using PaperBot.Core.Storage;
