@@ -9,6 +9,7 @@ using PaperBot.Email;
 using PaperBot.Email.Messages;
 using PaperBot.Email.Pickup;
 using PaperBot.Host.Delivery;
+using PaperBot.Host.Web.Links;
 using PaperBot.Sources;
 using PaperBot.Search;
 using PaperBot.Search.Indexing;
@@ -47,6 +48,8 @@ public static class ServiceRegistration
         services.AddSingleton<DigestMessageBuilder>();
         services.AddSingleton(_ => new PickupDirectoryWriter(settings.Email.PickupDirectory));
         services.AddDelivery(settings);
+        // After the email adapter: its confirmation mailer, when registered, wins over the stand-in.
+        services.AddSubscriberLinks(settings);
         return services;
     }
 

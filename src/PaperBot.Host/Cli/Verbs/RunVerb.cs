@@ -34,7 +34,10 @@ public static class RunVerb
         builder.Configuration.AddConfiguration(settings.Configuration);
         builder.WebHost.UseUrls(settings.Web.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
+        // Keys at rest in the data folder are not encrypted (the folder is the service's own); say so once in the README, not on every start.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Services.AddPaperBot(settings, ctx.Time);
+        builder.Services.AddPaperBotWeb(settings);
         builder.Services.AddQuartz(q =>
         {
             q.UseTimeProvider(ctx.Time);
@@ -52,6 +55,7 @@ public static class RunVerb
         // Papers stored just before a crash, whose alerts were not queued yet.
         app.Services.GetRequiredService<PaperIntake>().QueuePendingAlerts();
         app.MapHealth();
+        app.MapPaperBotWeb();
         await app.StartAsync(ct);
         await app.WaitForShutdownAsync(ct);
         return CliApp.Ok;
