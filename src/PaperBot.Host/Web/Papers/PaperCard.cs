@@ -27,7 +27,7 @@ public sealed record PaperCard(
         var summary = !marked && !string.IsNullOrWhiteSpace(paper.Summary);
         var text = summary ? paper.Summary! : Shorten(hit.Snippet);
         return new PaperCard(
-            Parts(hit.Title, marked), PageRenderer.SafeUrl(paper.PrimaryUrl), authors,
+            Parts(hit.Title, marked), AbstractUrl(paper), authors,
             (paper.PublishedAt ?? paper.FirstSeenAt).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             paper.Upvotes, Parts(text, marked && !summary), summary, LinksOf(paper), string.Join(" ", paper.Categories.Take(3)));
     }
@@ -37,7 +37,7 @@ public sealed record PaperCard(
     {
         var candidates = new (string Label, string? Url)[]
         {
-            ("Abstract", paper.PrimaryUrl),
+            ("Abstract", AbstractUrl(paper)),
             ("PDF", paper.Links.Pdf),
             ("Hugging Face", paper.HasSource(PaperSources.HuggingFace) && paper.Id.IsArxiv ? $"https://huggingface.co/papers/{paper.Id.Value}" : null),
             ("Code", paper.Links.Code),
@@ -46,6 +46,10 @@ public sealed record PaperCard(
         };
         return [.. candidates.Select(c => (c.Label, Url: PageRenderer.SafeUrl(c.Url))).Where(c => c.Url is not null).Select(c => new PaperLink(c.Label, c.Url!))];
     }
+
+    /// <summary>The source's abstract link when it is http(s); else the arXiv page of an arXiv id, else the feed's page.</summary>
+    private static string? AbstractUrl(Paper paper) =>
+        PageRenderer.SafeUrl(paper.Links.Abstract) ?? PageRenderer.SafeUrl(paper.Id.IsArxiv ? $"https://arxiv.org/abs/{paper.Id.Value}" : paper.Links.Other);
 
     /// <summary>Splits <c>**marked**</c> runs out of a search result; plain text stays one part.</summary>
     public static IReadOnlyList<TextPart> Parts(string text, bool marked)
