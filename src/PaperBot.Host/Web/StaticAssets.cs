@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace PaperBot.Host.Web;
 
-/// <summary><c>GET /static/{name}</c>: the pages' script and stylesheet, embedded in the assembly (the image copies
+/// <summary><c>GET /static/{name}</c>: the pages' script, stylesheet and icon, embedded in the assembly (the image copies
 /// only the build output), with an ETag so browsers revalidate cheaply.</summary>
 public static class StaticAssets
 {
@@ -14,6 +14,7 @@ public static class StaticAssets
     {
         ["paperbot.js"] = Load("paperbot.js", "text/javascript; charset=utf-8"),
         ["paperbot.css"] = Load("paperbot.css", "text/css; charset=utf-8"),
+        ["paperbot.svg"] = Load("paperbot.svg", "image/svg+xml"),
     };
 
     public static void MapStaticAssets(this WebApplication app) => app.MapGet("/static/{name}", (string name, HttpContext http) =>
