@@ -24,7 +24,7 @@ public sealed class PaperSearch(SearchIndex index, IPaperStore store, TimeProvid
     {
         ArgumentNullException.ThrowIfNull(request);
         var query = request.Query;
-        if (query is null)
+        if (query is null && request.Text is not null)
         {
             var parsed = QueryParser.Parse(request.Text);
             if (!parsed.IsSuccess) return SearchResults.Failed(parsed.Error);
@@ -32,17 +32,20 @@ public sealed class PaperSearch(SearchIndex index, IPaperStore store, TimeProvid
         }
         var offset = Math.Max(0, request.Offset);
         var limit = Math.Clamp(request.Limit, 0, Math.Clamp(MaxDepth - offset, 0, SearchRequest.MaxLimit));
-        var filter = request.Since is { } since ? SearchPage.Since(since) : null;
-        var (hits, total) = SearchPage.Run(index, QueryTranslator.Translate(query.Root), filter, request.Sort, offset, limit);
+        var filter = request.Since is not null || request.Until is not null ? SearchPage.Between(request.Since, request.Until) : null;
+        var lucene = query is null ? new MatchAllDocsQuery() : QueryTranslator.Translate(query.Root);
+        var (hits, total) = SearchPage.Run(index, lucene, filter, request.Sort, offset, limit);
 
-        var leaves = new QueryLeaves(query.Root);
+        var leaves = query is null ? null : new QueryLeaves(query.Root);
         var results = new List<SearchHit>(hits.Count);
         foreach (var (id, score) in hits)
         {
             if (store.Find(id) is not { } paper) continue;
-            results.Add(new SearchHit(paper, score,
-                SnippetBuilder.Highlight(paper.Title, leaves, QueryField.Title),
-                SnippetBuilder.Snippet(paper.Abstract, leaves, QueryField.Abstract)));
+            results.Add(leaves is null
+                ? new SearchHit(paper, score, paper.Title, paper.Abstract)
+                : new SearchHit(paper, score,
+                    SnippetBuilder.Highlight(paper.Title, leaves, QueryField.Title),
+                    SnippetBuilder.Snippet(paper.Abstract, leaves, QueryField.Abstract)));
         }
         return new SearchResults(results, total);
     }

@@ -70,6 +70,24 @@ public sealed class RankingTests
     }
 
     [Fact]
+    public void WithoutAQueryARequestBrowsesEveryPaperOfItsDateRangeUnmarked()
+    {
+        using var search = new SearchFixture(
+            Papers.Make(1, "Diffusion **one**", published: Papers.Now.AddDays(-3)),
+            Papers.Make(2, "Robots two", published: Papers.Now.AddDays(-2).AddHours(1)),
+            Papers.Make(3, "Agents three", published: Papers.Now.AddDays(-2).AddHours(5)),
+            Papers.Make(4, "Speech four", published: Papers.Now.AddDays(-1)));
+
+        var day = search.Search.Search(new SearchRequest { Since = Papers.Now.AddDays(-2), Until = Papers.Now.AddDays(-1), Sort = SearchSort.Newest });
+        var all = search.Search.Search(new SearchRequest { Sort = SearchSort.Newest });
+
+        Assert.True(day.IsSuccess);
+        Assert.Equal(["2501.00003", "2501.00002"], day.Hits.Select(h => h.Id.Value));
+        Assert.Equal(4, all.Total);
+        Assert.Equal("Diffusion **one**", all.Hits[^1].Title);
+    }
+
+    [Fact]
     public void PagesFollowEachOtherWithoutGapsOrRepeatsAndReportTheTotal()
     {
         using var search = new SearchFixture([.. Enumerable.Range(1, 45).Select(n => Papers.Make(n, $"Diffusion paper {n}", published: Papers.Now.AddHours(-n)))]);

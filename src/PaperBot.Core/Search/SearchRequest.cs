@@ -11,7 +11,8 @@ public enum SearchSort
 }
 
 /// <summary>
-/// One search: either <see cref="Text"/> in the query language or an already parsed <see cref="Query"/>.
+/// One search: either <see cref="Text"/> in the query language or an already parsed <see cref="Query"/>; with neither,
+/// every paper (of the date range), for browsing a day.
 /// <see cref="Limit"/> is capped at <see cref="MaxLimit"/>; <see cref="Since"/> keeps papers published (or, when the
 /// date is unknown, first seen) on or after it.
 /// </summary>
@@ -24,6 +25,9 @@ public sealed record SearchRequest
     public Query? Query { get; init; }
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
     public DateTimeOffset? Since { get; init; }
+
+    /// <summary>Keeps papers published (or first seen) before it (exclusive).</summary>
+    public DateTimeOffset? Until { get; init; }
     public int Offset { get; init; }
     public int Limit { get; init; } = DefaultLimit;
 

@@ -52,4 +52,7 @@ public sealed record Subscription
     public string? PausedReason { get; init; }
 
     public bool IsActive => Confirmed && PausedReason is null;
+
+    /// <summary><c>pending</c> (waiting for double opt-in), <c>paused</c> (see <see cref="PausedReason"/>) or <c>active</c>.</summary>
+    public string Status => !Confirmed ? "pending" : PausedReason is not null ? "paused" : "active";
 }

@@ -50,6 +50,8 @@ public sealed class CliContext(TextWriter output, TextWriter error, string curre
             throw new UsageException("invalid configuration: " + string.Join("; ", errors));
         settings.Storage.Path = Resolve(settings.Storage.Path);
         settings.Email.PickupDirectory = Resolve(settings.Email.PickupDirectory);
+        settings.Web.DataProtectionPath = Resolve(string.IsNullOrWhiteSpace(settings.Web.DataProtectionPath)
+            ? Path.Combine(Path.GetDirectoryName(settings.Storage.Path)!, "keys") : settings.Web.DataProtectionPath);
         return settings;
     }
 

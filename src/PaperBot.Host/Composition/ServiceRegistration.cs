@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using PaperBot.Core;
 using PaperBot.Email;
 using PaperBot.Host.Delivery;
+using PaperBot.Host.Web.Links;
 using PaperBot.Sources;
 using PaperBot.Search;
 using PaperBot.Search.Indexing;
@@ -27,6 +28,8 @@ public static class ServiceRegistration
 
         services.AddPaperBotEmail(settings.Email);
         services.AddDiscordPreview();
+        // After the email adapter: its confirmation mailer, when registered, wins over the stand-in.
+        services.AddSubscriberLinks(settings);
         return services;
     }
 

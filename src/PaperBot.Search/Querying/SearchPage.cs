@@ -54,6 +54,10 @@ internal static class SearchPage
         return PaperId.Parse(id.Utf8ToString());
     }
 
-    public static Filter Since(DateTimeOffset since) =>
-        NumericRangeFilter.NewInt64Range(PaperFields.Date, PaperFields.DatePrecisionStep, since.ToUnixTimeMilliseconds(), null, minInclusive: true, maxInclusive: true);
+    public static Filter Since(DateTimeOffset since) => Between(since, null);
+
+    /// <summary>Papers dated from <paramref name="since"/> (inclusive) to <paramref name="until"/> (exclusive); either may be open.</summary>
+    public static Filter Between(DateTimeOffset? since, DateTimeOffset? until) =>
+        NumericRangeFilter.NewInt64Range(PaperFields.Date, PaperFields.DatePrecisionStep, since?.ToUnixTimeMilliseconds(), until?.ToUnixTimeMilliseconds(),
+            minInclusive: true, maxInclusive: false);
 }

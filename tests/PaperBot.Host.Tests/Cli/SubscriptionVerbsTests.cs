@@ -32,6 +32,42 @@ public class SubscriptionVerbsTests
         Assert.Contains("(unconfirmed)", (await cli.RunAsync("subscriptions")).Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_email_subscription_without_confirmed_gets_the_confirmation_mail_and_lists_as_pending()
+    {
+        using var cli = new CliHarness();
+        cli.Config["Email:From"] = "PaperBot <bot@example.org>";
+        cli.Config["Email:PublicBaseUrl"] = "https://papers.example.org";
+
+        var run = await cli.RunAsync("subscribe", "--email", "bo@example.org", "--query", "agents");
+        var confirmed = await cli.RunAsync("subscribe", "--email", "cy@example.org", "--query", "agents", "--confirmed");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("confirmation mail sent to bo@example.org", run.Err, StringComparison.Ordinal);
+        var mail = Assert.Single(Directory.GetFiles(cli.Dir.File("data/outbox"), "*.eml"));
+        var text = await File.ReadAllTextAsync(mail);
+        Assert.Contains("bo@example.org", text, StringComparison.Ordinal);
+        Assert.Contains("https://papers.example.org/confirm/", text, StringComparison.Ordinal);
+        Assert.Equal(0, confirmed.ExitCode);
+        using var json = JsonDocument.Parse((await cli.RunAsync("subscriptions", "--json")).Out);
+        var statuses = json.RootElement.EnumerateArray().ToDictionary(s => s.GetProperty("subscriber").GetProperty("address").GetString()!, s => s.GetProperty("status").GetString());
+        Assert.Equal("pending", statuses["bo@example.org"]);
+        Assert.Equal("active", statuses["cy@example.org"]);
+    }
+
+    [Fact]
+    public async Task With_email_off_the_subscription_stays_pending_and_the_verb_says_the_mail_was_not_sent()
+    {
+        using var cli = new CliHarness();
+
+        var run = await cli.RunAsync("subscribe", "--email", "bo@example.org", "--query", "agents");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("cannot be sent (email is off", run.Err, StringComparison.Ordinal);
+        Assert.Contains("stays pending", run.Err, StringComparison.Ordinal);
+        Assert.Contains("(unconfirmed)", (await cli.RunAsync("subscriptions")).Out, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--query", "x")]
     [InlineData("--email", "a@example.org", "--discord-user", "1", "--query", "x")]

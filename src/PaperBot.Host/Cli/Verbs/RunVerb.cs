@@ -34,7 +34,10 @@ public static class RunVerb
         builder.Configuration.AddConfiguration(settings.Configuration);
         builder.WebHost.UseUrls([.. settings.Web.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), AdminSocket.UrlFor(adminSocket)]);
         builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
+        // Keys at rest in the data folder are not encrypted (the folder is the service's own); say so once in the README, not on every start.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Services.AddPaperBot(settings, ctx.Time);
+        builder.Services.AddPaperBotWeb(settings);
         builder.Services.AddQuartz(q =>
         {
             q.UseTimeProvider(ctx.Time);
@@ -51,6 +54,7 @@ public static class RunVerb
         AdminSocket.RemoveStale(adminSocket);
         app.MapHealth();
         app.MapAdmin();
+        app.MapPaperBotWeb();
         // Listen at once; the search index catches up and the schedules start behind it (ServiceLifecycle).
         await app.StartAsync(ct);
         try

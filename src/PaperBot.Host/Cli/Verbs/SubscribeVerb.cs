@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Net.Mail;
+using PaperBot.Core.Delivery;
 using PaperBot.Core.Subscribing;
 using PaperBot.Core.Subscriptions;
+using PaperBot.Host.Cli.Output;
 
 namespace PaperBot.Host.Cli.Verbs;
 
@@ -24,7 +26,7 @@ public static class SubscribeVerb
         {
             email, channel, guild, user, query, mode, at, day, timezone, confirmed,
         };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, ct) =>
         {
             var defaults = ctx.Settings.Delivery;
             var subscriber = Subscriber(parse.GetValue(email), parse.GetValue(channel), parse.GetValue(guild), parse.GetValue(user));
@@ -43,11 +45,36 @@ public static class SubscribeVerb
             QueryArgument.Parse("--query", subscription.Query);
             ctx.Get<SubscriptionService>().Add(subscription);
             ctx.Out.WriteLine(subscription.Id);
-            if (!subscription.Confirmed)
-                ctx.Err.WriteLine($"{subscription.Id} waits for the subscriber's confirmation (pass --confirmed to skip double opt-in)");
-            return CliApp.Ok;
+            if (subscription.Confirmed) return CliApp.Ok;
+            ctx.Err.WriteLine($"{subscription.Id} waits for the subscriber's confirmation (pass --confirmed to skip double opt-in)");
+            return await SendConfirmationAsync(ctx, subscription, ct);
         });
         return command;
+    }
+
+    /// <summary>The double opt-in mail, as the web form sends it; never to a suppressed address.</summary>
+    private static async Task<int> SendConfirmationAsync(CliContext ctx, Subscription subscription, CancellationToken ct)
+    {
+        var address = subscription.Subscriber.Address;
+        if (ctx.Get<IEnumerable<ISuppressionList>>().Select(list => list.Find(address)).FirstOrDefault(s => s is not null) is { } suppressed)
+        {
+            ctx.Err.WriteLine($"no confirmation mail sent: {Terminal.Clean(address)} is suppressed ({Terminal.Clean(suppressed.Reason)})");
+            return CliApp.Failed;
+        }
+        switch (await ctx.Get<IConfirmationMailer>().SendAsync(subscription, ct))
+        {
+            case DeliveryResult.Sent:
+                ctx.Err.WriteLine($"confirmation mail sent to {Terminal.Clean(address)}");
+                return CliApp.Ok;
+            case DeliveryResult.Transient(var reason, _):
+                ctx.Err.WriteLine($"the confirmation mail was not sent, try again later ({Terminal.Clean(reason)}); {subscription.Id} stays pending");
+                return CliApp.Failed;
+            case DeliveryResult.Permanent(var reason):
+                ctx.Err.WriteLine($"the confirmation mail cannot be sent ({Terminal.Clean(reason)}); {subscription.Id} stays pending");
+                return CliApp.Failed;
+            default:
+                throw new InvalidOperationException("an unknown delivery result");
+        }
     }
 
     private static Subscriber Subscriber(string? email, string? channel, string? guild, string? user)

@@ -24,14 +24,17 @@ public static class SubscriptionsVerb
         return command;
     }
 
+    /// <summary>When it is delivered: <c>instant</c>, <c>daily at 08:00 Europe/Berlin</c>, <c>weekly on Monday at …</c>.</summary>
+    public static string Schedule(Subscription s) => s.Mode switch
+    {
+        DeliveryMode.Instant => "instant",
+        DeliveryMode.Daily => $"daily at {s.DeliveryTime.ToString("HH:mm", CultureInfo.InvariantCulture)} {s.TimeZone}",
+        _ => $"weekly on {s.WeeklyDay} at {s.DeliveryTime.ToString("HH:mm", CultureInfo.InvariantCulture)} {s.TimeZone}",
+    };
+
     public static string Describe(Subscription s)
     {
-        var schedule = s.Mode switch
-        {
-            DeliveryMode.Instant => "instant",
-            DeliveryMode.Daily => $"daily at {s.DeliveryTime.ToString("HH:mm", CultureInfo.InvariantCulture)} {s.TimeZone}",
-            _ => $"weekly on {s.WeeklyDay} at {s.DeliveryTime.ToString("HH:mm", CultureInfo.InvariantCulture)} {s.TimeZone}",
-        };
+        var schedule = Schedule(s);
         var state = s.PausedReason is { } why ? $"  PAUSED: {Terminal.Clean(why)}" : s.Confirmed ? "" : "  (unconfirmed)";
         return $"{s.Id}  {Terminal.Clean(s.Subscriber.ToString())}  \"{Terminal.Clean(s.Query)}\"  {schedule}{state}";
     }
