@@ -1,13 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using PaperBot.Core.Ingestion;
 using PaperBot.Core.Matching;
 using PaperBot.Core.Outbox;
 using PaperBot.Core.Storage;
 using PaperBot.Core.Subscribing;
+using PaperBot.Core.Subscriptions;
 using PaperBot.Email;
-using PaperBot.Email.Messages;
-using PaperBot.Email.Pickup;
 using PaperBot.Host.Delivery;
 using PaperBot.Sources;
 using PaperBot.Search;
@@ -36,6 +36,7 @@ public static class ServiceRegistration
         services.AddSingleton<IOutbox, LiteDbOutbox>();
         services.AddSingleton<IAlertQueue>(sp => sp.GetRequiredService<IOutbox>());
         services.AddSingleton<ISourceStateStore, LiteDbSourceStateStore>();
+        services.AddSingleton<ISuppressionList, LiteDbSuppressionList>();
 
         services.AddSingleton<SubscriptionMatcher>();
         services.AddSingleton<IPaperMatcher>(sp => sp.GetRequiredService<SubscriptionMatcher>());
@@ -44,8 +45,8 @@ public static class ServiceRegistration
         services.AddPaperSources(settings.Configuration);
         services.AddPaperSearch(SearchIndex.PathFor(settings.Storage.Path));
 
-        services.AddSingleton<DigestMessageBuilder>();
-        services.AddSingleton(_ => new PickupDirectoryWriter(settings.Email.PickupDirectory));
+        services.TryAddSingleton<ISubscriberLinks, PreviewSubscriberLinks>();
+        services.AddPaperBotEmail(settings.Email);
         services.AddDelivery(settings);
         return services;
     }

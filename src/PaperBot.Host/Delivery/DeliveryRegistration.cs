@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using PaperBot.Core.Delivery;
-using PaperBot.Email.Delivery;
 using PaperBot.Host.Composition;
 
 namespace PaperBot.Host.Delivery;
@@ -12,8 +11,7 @@ public static class DeliveryRegistration
     {
         services.AddSingleton(_ => new RetryPolicy(Random.Shared));
         services.AddSingleton<DiscordPreview>();
-        // Until the SMTP and Discord adapters arrive: .eml files in the pickup folder, Discord posts on the console.
-        if (string.IsNullOrWhiteSpace(settings.Email.Smtp.Host)) services.AddSingleton<IDeliveryChannel, PickupEmailChannel>();
+        // The email channel comes from AddPaperBotEmail. Until the Discord adapter arrives, Discord posts on the console.
         services.AddSingleton<IDeliveryChannel, ConsoleDiscordChannel>();
         services.AddSingleton<DispatchService>();
         services.AddSingleton<PausedTargets>();

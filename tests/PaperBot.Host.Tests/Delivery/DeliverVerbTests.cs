@@ -8,6 +8,7 @@ public class DeliverVerbTests
     private static async Task<CliHarness> WithQueuedAlertsAsync()
     {
         var cli = new CliHarness();
+        cli.Config["Email:From"] = "PaperBot <papers@bot.example.org>";
         await cli.RunAsync("subscribe", "--email", "ann@example.org", "--query", "topic", "--confirmed");
         await cli.RunAsync("subscribe", "--discord-channel", "123456789012345678", "--guild", "876543210987654321", "--query", "experiments");
         var digest = cli.Dir.Write("digest.txt", Digests.Build(3));
