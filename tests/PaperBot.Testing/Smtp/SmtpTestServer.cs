@@ -140,8 +140,9 @@ public sealed class SmtpTestServer : IAsyncDisposable
                     case SmtpAnswer.RejectMessage:
                         return Task.FromResult(new SmtpResponse(SmtpReplyCode.TransactionFailed, "5.6.0 message refused"));
                     case SmtpAnswer.Drop:
-                        // Faults the session: SmtpServer closes the connection without a reply.
-                        throw new IOException("scripted drop");
+                        // Closes the connection under the session: the client never sees a reply.
+                        context.Pipe.Dispose();
+                        return Task.FromResult(SmtpResponse.TransactionFailed);
                 }
             }
             if (server._keep)
