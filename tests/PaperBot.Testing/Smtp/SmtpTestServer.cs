@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using SmtpServer;
 using SmtpServer.Mail;
-using SmtpServer.Net;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 using SmtpResponse = SmtpServer.Protocol.SmtpResponse;
@@ -27,14 +26,14 @@ public sealed class SmtpTestServer : IAsyncDisposable
     private long _accepted;
     private Task _running = Task.CompletedTask;
 
-    private SmtpTestServer(bool keepMessages, TimeSpan? idleTimeout, out EndpointListenerFactory listeners)
+    private SmtpTestServer(bool keepMessages, TimeSpan? idleTimeout, out NoDelayListenerFactory listeners)
     {
         _keep = keepMessages;
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
             .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, 0)).SessionTimeout(idleTimeout ?? TimeSpan.FromMinutes(2)));
         if (idleTimeout is { } idle) options.CommandWaitTimeout(idle);
-        listeners = new EndpointListenerFactory();
+        listeners = new NoDelayListenerFactory();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(listeners);
         services.Add(new Store(this));
@@ -61,10 +60,8 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public static async Task<SmtpTestServer> StartAsync(bool keepMessages = true, TimeSpan? idleTimeout = null)
     {
         var server = new SmtpTestServer(keepMessages, idleTimeout, out var listeners);
-        var started = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        listeners.EndpointStarted += (_, e) => started.TrySetResult(((IPEndPoint)e.LocalEndPoint).Port);
         server._running = server._server.StartAsync(server._stop.Token);
-        server.Port = await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        server.Port = await listeners.Port.WaitAsync(TimeSpan.FromSeconds(10));
         return server;
     }
 
