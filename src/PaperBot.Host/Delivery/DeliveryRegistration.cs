@@ -4,17 +4,14 @@ using PaperBot.Host.Composition;
 
 namespace PaperBot.Host.Delivery;
 
-/// <summary>The dispatcher and the channels it hands batches to.</summary>
+/// <summary>The console stand-in for the Discord channel.</summary>
 public static class DeliveryRegistration
 {
-    public static IServiceCollection AddDelivery(this IServiceCollection services, PaperBotSettings settings)
+    public static IServiceCollection AddDiscordPreview(this IServiceCollection services)
     {
-        services.AddSingleton(_ => new RetryPolicy(Random.Shared));
+        // Until the Discord adapter arrives, Discord posts are printed on the console.
         services.AddSingleton<DiscordPreview>();
-        // The email channel comes from AddPaperBotEmail. Until the Discord adapter arrives, Discord posts on the console.
         services.AddSingleton<IDeliveryChannel, ConsoleDiscordChannel>();
-        services.AddSingleton<DispatchService>();
-        services.AddSingleton<PausedTargets>();
         return services;
     }
 }
