@@ -1,20 +1,56 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PaperBot.Core.Delivery;
 using PaperBot.Email.Delivery;
+using PaperBot.Email.Health;
 using PaperBot.Email.Messages;
 using PaperBot.Email.Pickup;
+using PaperBot.Email.Signing;
+using PaperBot.Email.Templates;
+using PaperBot.Email.Transport;
 
 namespace PaperBot.Email;
 
 public static class EmailServiceCollectionExtensions
 {
-    /// <summary>The email channel: with no SMTP host, digests are written to the pickup folder as .eml files.</summary>
+    /// <summary>
+    /// Email: off when <c>Email:From</c> is empty; otherwise the email <see cref="IDeliveryChannel"/> and the
+    /// <see cref="IConfirmationMailer"/> over SMTP when <c>Email:Smtp:Host</c> is set, or over the pickup folder.
+    /// Needs <c>ISubscriberLinks</c> (web) and <c>ISuppressionList</c> (storage), a <see cref="TimeProvider"/> and logging.
+    /// Registers the "email" health check and the <c>PaperBot.Email</c> meter.
+    /// </summary>
     public static IServiceCollection AddPaperBotEmail(this IServiceCollection services, EmailOptions options)
     {
-        services.AddSingleton(options);
+        services.TryAddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        var transport = !options.Enabled ? "off" : options.UsesSmtp ? "smtp" : "pickup";
+        services.AddSingleton(new EmailHealth(transport));
+        services.AddSingleton<EmailMetrics>();
+        services.AddHealthChecks().AddCheck<EmailHealthCheck>("email");
+        if (!options.Enabled)
+        {
+            services.AddSingleton<IConfirmationMailer, EmailOffConfirmationMailer>();
+            return services;
+        }
+
+        services.AddSingleton<EmailTemplates>();
+        services.AddSingleton<MessageEnvelope>();
         services.AddSingleton<DigestMessageBuilder>();
-        services.AddSingleton(_ => new PickupDirectoryWriter(options.PickupDirectory));
-        if (string.IsNullOrWhiteSpace(options.Smtp.Host)) services.AddSingleton<IDeliveryChannel, PickupEmailChannel>();
+        services.AddSingleton<ConfirmationMessageBuilder>();
+        services.AddSingleton<DkimSigning>();
+        if (options.UsesSmtp)
+        {
+            services.AddSingleton<SmtpTransport>();
+            services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<SmtpTransport>());
+        }
+        else
+        {
+            services.AddSingleton(new PickupDirectoryWriter(options.PickupDirectory));
+            services.AddSingleton<IMailTransport, PickupTransport>();
+        }
+        services.AddSingleton<MailSender>();
+        services.AddSingleton<IDeliveryChannel, EmailChannel>();
+        services.AddSingleton<IConfirmationMailer, ConfirmationMailer>();
         return services;
     }
 }

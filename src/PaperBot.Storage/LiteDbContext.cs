@@ -32,6 +32,7 @@ public sealed class LiteDbContext : IDisposable
     internal ILiteCollection<BsonDocument> DigestCursors => Database.GetCollection(Collections.DigestCursors);
     internal ILiteCollection<BsonDocument> PendingAlerts => Database.GetCollection(Collections.PendingAlerts);
     internal ILiteCollection<BsonDocument> Tombstones => Database.GetCollection(Collections.Tombstones);
+    internal ILiteCollection<BsonDocument> Suppressions => Database.GetCollection(Collections.Suppressions);
 
     /// <summary>Opens (creating if needed) the database file, takes the lock and brings the schema up to date.</summary>
     /// <exception cref="StorageException">Locked by another process, unreadable, or from a newer schema.</exception>
@@ -133,4 +134,5 @@ internal static class Collections
     public const string DigestCursors = "digest_cursors";
     public const string PendingAlerts = "pending_alerts";
     public const string Tombstones = "paper_tombstones";
+    public const string Suppressions = "suppressions";
 }

@@ -47,6 +47,8 @@ internal static class Schema
         },
         // 3: papers know when they last changed, so derived data can replay updates, not only new papers.
         db => db.GetCollection(Collections.Papers).EnsureIndex("ChangedAt", "$.ChangedAt"),
+        // 4: addresses that refused mail for good (SMTP 5xx), keyed by the lower-cased address; newest first for listing.
+        db => db.GetCollection(Collections.Suppressions).EnsureIndex("At", "$.At"),
     ];
 
     public static int CurrentVersion => Migrations.Length;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using PaperBot.Core.Outbox;
 using PaperBot.Core.Storage;
+using PaperBot.Core.Subscriptions;
 
 namespace PaperBot.Storage;
 
@@ -18,6 +19,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IAlertQueue>(sp => sp.GetRequiredService<IOutbox>());
         services.AddSingleton<ISourceStateStore, LiteDbSourceStateStore>();
         services.AddSingleton<IPaperRetention, LiteDbRetention>();
+        services.AddSingleton<ISuppressionList, LiteDbSuppressionList>();
         return services;
     }
 }

@@ -21,6 +21,7 @@ public sealed class TestDatabase : IDisposable
     public LiteDbSubscriptionStore Subscriptions { get; private set; } = null!;
     public LiteDbOutbox Outbox { get; private set; } = null!;
     public LiteDbSourceStateStore SourceStates { get; private set; } = null!;
+    public LiteDbSuppressionList Suppressions { get; private set; } = null!;
 
     /// <summary>A process restart: the database file is closed and opened again, with new stores over it.</summary>
     public void Reopen()
@@ -36,6 +37,7 @@ public sealed class TestDatabase : IDisposable
         Subscriptions = new LiteDbSubscriptionStore(Context);
         Outbox = new LiteDbOutbox(Context, Time);
         SourceStates = new LiteDbSourceStateStore(Context);
+        Suppressions = new LiteDbSuppressionList(Context);
     }
 
     public void Dispose()

@@ -1,110 +1,58 @@
-using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using MimeKit;
 using PaperBot.Core.Delivery;
+using PaperBot.Core.Subscriptions;
+using PaperBot.Email.Templates;
 
 namespace PaperBot.Email.Messages;
 
 /// <summary>
-/// Renders a digest as a multipart/alternative message (plain text + minimal HTML, UTF-8). Every value from a
-/// paper is encoded for its context: titles are data, never markup or header syntax.
+/// A digest as a multipart/alternative message (text/plain, then HTML; UTF-8) from the templates, with the list
+/// headers. It stays under <see cref="MaxBytes"/> (Gmail clips larger messages): abstracts are trimmed first, then
+/// the last papers are left out and counted in "and N more".
 /// </summary>
-public sealed class DigestMessageBuilder(EmailOptions options)
+public sealed class DigestMessageBuilder(MessageEnvelope envelope, EmailTemplates templates, ISubscriberLinks links)
 {
-    private const string DefaultFrom = "PaperBot <paperbot@localhost>";
+    /// <summary>Leaves room under 100 KB for a DKIM signature and the Received headers added on the way.</summary>
+    public const int MaxBytes = 98_000;
 
-    public MimeMessage Build(Digest digest)
+    public MimeMessage Build(Digest digest, string idempotencyKey)
     {
         var s = digest.Subscription;
-        var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(options.Enabled ? options.From : DefaultFrom));
-        message.To.Add(MailboxAddress.Parse(s.Subscriber.Address));
-        var count = digest.Entries.Count + digest.MoreCount;
-        message.Subject = OneLine(count == 0
-            ? $"PaperBot: nothing new for \"{s.Query}\""
-            : $"PaperBot: {count} new paper{(count == 1 ? "" : "s")} for \"{s.Query}\"");
-        message.Date = digest.CreatedAt;
-        message.MessageId = StableMessageId(digest);
+        var manage = MessageEnvelope.Link(links.Link(LinkPurpose.Manage, s.Subscriber));
+        var unsubscribe = MessageEnvelope.Link(links.Link(LinkPurpose.Unsubscribe, s.Subscriber, s.Id));
+        var messageId = envelope.MessageId(idempotencyKey);
 
-        var body = new BodyBuilder { TextBody = Text(digest), HtmlBody = Html(digest) };
-        message.Body = body.ToMessageBody();
-        return message;
-    }
-
-    /// <summary>The same digest always gets the same Message-ID, so a re-send after a crash is recognisably a duplicate.</summary>
-    private static string StableMessageId(Digest digest)
-    {
-        var key = digest.Subscription.Id + "|" + string.Join(',', digest.Entries.Select(e => e.Paper.Id.Value).Order(StringComparer.Ordinal));
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 12));
-        return $"digest-{digest.Subscription.Id}-{hash}@paperbot";
-    }
-
-    private static string Text(Digest digest)
-    {
-        var sb = new StringBuilder();
-        if (digest.Entries.Count == 0 && digest.MoreCount == 0)
-            return sb.Append("Nothing new matched your subscription \"").Append(OneLine(digest.Subscription.Query)).AppendLine("\" since the last digest.").ToString();
-        sb.Append("New papers for your subscription \"").Append(OneLine(digest.Subscription.Query)).AppendLine("\":").AppendLine();
-        var n = 0;
-        foreach (var e in digest.Entries)
+        MimeMessage Compose(int shown, TextBudget budget)
         {
-            sb.Append(++n).Append(". ").AppendLine(OneLine(e.Paper.Title));
-            if (e.Paper.Authors.Count > 0) sb.Append("   ").AppendLine(OneLine(Authors(e.Paper.Authors)));
-            if (e.Paper.PrimaryUrl is { } url) sb.Append("   ").AppendLine(url);
-            if (e.Why.Count > 0) sb.Append("   matched: ").AppendLine(OneLine(Why(e)));
-            sb.Append("   ").AppendLine(OneLine(Snippet(e.Paper.Summary ?? e.Paper.Abstract)));
-            sb.AppendLine();
+            var view = DigestViewFactory.Create(digest, shown, budget, manage, unsubscribe);
+            var message = envelope.Create(s.Subscriber, view.Preheader, digest.CreatedAt, messageId);
+            envelope.AddListHeaders(message, unsubscribe, s.Id);
+            message.Body = new BodyBuilder
+            {
+                TextBody = templates.Render(EmailTemplates.DigestText, view),
+                HtmlBody = templates.Render(EmailTemplates.DigestHtml, view),
+            }.ToMessageBody();
+            // 7-bit transfer encodings: what is signed is what arrives, whatever the relays support.
+            message.Prepare(EncodingConstraint.SevenBit);
+            return message;
         }
-        if (digest.MoreCount > 0) sb.Append("…and ").Append(digest.MoreCount).Append(" more. ").AppendLine(MoreHint(digest));
-        return sb.ToString();
-    }
 
-    private static string Html(Digest digest)
-    {
-        static string E(string s) => WebUtility.HtmlEncode(s);
-        var sb = new StringBuilder();
-        sb.Append("<!DOCTYPE html><html><body style=\"font-family:sans-serif;max-width:640px\">");
-        if (digest.Entries.Count == 0 && digest.MoreCount == 0)
-            return sb.Append("<p>Nothing new matched your subscription <b>").Append(E(digest.Subscription.Query)).Append("</b> since the last digest.</p></body></html>").ToString();
-        sb.Append("<p>New papers for your subscription <b>").Append(E(digest.Subscription.Query)).Append("</b>:</p><ol>");
-        foreach (var e in digest.Entries)
+        var shown = digest.Entries.Count;
+        MimeMessage built = null!;
+        long size = 0;
+        foreach (var budget in TextBudget.Steps)
         {
-            sb.Append("<li style=\"margin-bottom:1em\">");
-            var title = E(OneLine(e.Paper.Title));
-            sb.Append(e.Paper.PrimaryUrl is { } url ? $"<a href=\"{E(url)}\"><b>{title}</b></a>" : $"<b>{title}</b>");
-            if (e.Paper.Authors.Count > 0) sb.Append("<br><small>").Append(E(Authors(e.Paper.Authors))).Append("</small>");
-            if (e.Why.Count > 0) sb.Append("<br><small>matched: ").Append(E(Why(e))).Append("</small>");
-            sb.Append("<br>").Append(E(Snippet(e.Paper.Summary ?? e.Paper.Abstract)));
-            sb.Append("</li>");
+            built = Compose(shown, budget);
+            size = MessageSize.Of(built);
+            if (size <= MaxBytes) return built;
         }
-        sb.Append("</ol>");
-        if (digest.MoreCount > 0) sb.Append("<p>…and ").Append(digest.MoreCount).Append(" more. ").Append(E(MoreHint(digest))).Append("</p>");
-        sb.Append("</body></html>");
-        return sb.ToString();
+        var bare = TextBudget.Steps[^1];
+        while (size > MaxBytes && shown > 0)
+        {
+            shown = Math.Min(shown - 1, (int)(shown * (double)MaxBytes / size));
+            built = Compose(shown, bare);
+            size = MessageSize.Of(built);
+        }
+        return built;
     }
-
-    /// <summary>Where the papers left out of a capped digest can be seen.</summary>
-    private static string MoreHint(Digest digest) =>
-        $"See them all with: paperbot match \"{OneLine(digest.Subscription.Query).Replace("\"", "\\\"", StringComparison.Ordinal)}\" (or /digest in Discord).";
-
-    private static string Authors(IReadOnlyList<string> authors) =>
-        authors.Count <= 4 ? string.Join(", ", authors) : string.Join(", ", authors.Take(3)) + " et al.";
-
-    private static string Why(DigestEntry e) => string.Join(", ", e.Why.Select(h => $"{h.Text} ({h.Field})").Distinct());
-
-    private static string Snippet(string text) => text.Length <= 400 ? text : text[..text.LastIndexOf(' ', 399).ClampMin(300)] + "…";
-
-    /// <summary>CR, LF and other control characters from a title must not break a header or a line.</summary>
-    internal static string OneLine(string s)
-    {
-        var sb = new StringBuilder(s.Length);
-        foreach (var c in s) sb.Append(char.IsControl(c) ? ' ' : c);
-        return sb.ToString().Trim();
-    }
-}
-
-internal static class IntExtensions
-{
-    public static int ClampMin(this int value, int min) => value < min ? min : value;
 }

@@ -26,10 +26,9 @@ public static class ServiceRegistration
         services.AddPaperSources(settings.Sources);
         services.AddPaperSearch(SearchIndex.PathFor(settings.Storage.Path));
 
+        services.AddSubscriberLinks(settings);
         services.AddPaperBotEmail(settings.Email);
         services.AddDiscordPreview();
-        // After the email adapter: its confirmation mailer, when registered, wins over the stand-in.
-        services.AddSubscriberLinks(settings);
         return services;
     }
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using PaperBot.Core.Delivery;
-using PaperBot.Email.Delivery;
 using PaperBot.Host.Composition;
 
 namespace PaperBot.Host.Delivery;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PaperBot.Testing;
+using PaperBot.Testing.Smtp;
 
 namespace PaperBot.Host.Tests.Delivery;
 
@@ -8,6 +9,7 @@ public class DeliverVerbTests
     private static async Task<CliHarness> WithQueuedAlertsAsync()
     {
         var cli = new CliHarness();
+        cli.Config["Email:From"] = "PaperBot <papers@bot.example.org>";
         await cli.RunAsync("subscribe", "--email", "ann@example.org", "--query", "topic", "--confirmed");
         await cli.RunAsync("subscribe", "--discord-channel", "123456789012345678", "--guild", "876543210987654321", "--query", "experiments");
         var digest = cli.Dir.Write("digest.txt", Digests.Build(3));
@@ -42,5 +44,25 @@ public class DeliverVerbTests
         Assert.Equal(2, json.RootElement.GetProperty("sent").GetInt32());
         Assert.Equal(6, json.RootElement.GetProperty("papers").GetInt32());
         Assert.Contains("Discord →", run.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_an_smtp_host_configured_deliver_sends_the_email_digest_over_smtp_and_writes_no_eml()
+    {
+        await using var server = await SmtpTestServer.StartAsync();
+        using var cli = await WithQueuedAlertsAsync();
+        cli.Config["Email:Smtp:Host"] = "127.0.0.1";
+        cli.Config["Email:Smtp:Port"] = server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        cli.Config["Email:Smtp:Security"] = "None";
+
+        var run = await cli.RunAsync("deliver");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("sent 2 batch(es) with 6 paper(s)", run.Out, StringComparison.Ordinal);
+        var message = Assert.Single(server.Messages);
+        Assert.Equal(["ann@example.org"], message.To);
+        Assert.EndsWith("@bot.example.org", message.Parse().MessageId, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(cli.Dir.File("data/outbox")));
+        await server.WaitForSessionsEndedAsync(1);
     }
 }

@@ -22,6 +22,7 @@ namespace PaperBot.Host.Cli.Verbs;
 public static class DemoVerb
 {
     public const string DemoDatabase = "demo.db";
+    private const string DemoFrom = "PaperBot demo <demo@paperbot.localhost>";
     private const string SampleResource = "PaperBot.Host.Demo.sample-digest.txt";
 
     public static Command Create(CliContext ctx)
@@ -36,7 +37,8 @@ public static class DemoVerb
         var settings = ctx.Settings;
         var dbPath = Path.Combine(Path.GetDirectoryName(settings.Storage.Path)!, DemoDatabase);
         DeleteDatabase(dbPath);
-        var demoSettings = settings with { Storage = new StorageOptions { Path = dbPath } };
+        // Offline: the digest goes to the pickup folder, from a placeholder sender when Email:From is empty.
+        var demoSettings = settings with { Storage = new StorageOptions { Path = dbPath }, Email = settings.Email.PickupOnly(DemoFrom) };
 
         using var services = ServiceRegistration.BuildForCli(demoSettings, ctx.Time, ctx.Err);
         var now = ctx.Time.GetUtcNow();

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using PaperBot.Core.Delivery;
 using PaperBot.Core.Subscriptions;
 using PaperBot.Core.Tokens;
 using PaperBot.Host.Composition;
@@ -16,8 +14,6 @@ public static class LinksRegistration
         services.AddSingleton(sp => new SignedTokens(
             TokenSecretFile.Load(settings.Web, Path.GetDirectoryName(settings.Storage.Path)!), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ISubscriberLinks>(sp => new SubscriberLinks(sp.GetRequiredService<SignedTokens>(), new Uri(settings.Email.PublicBaseUrl)));
-        // The email adapter registers the real confirmation mail; this plain one only fills in until it does.
-        services.TryAddSingleton<IConfirmationMailer, PickupConfirmationMailer>();
         return services;
     }
 }

@@ -1,0 +1,145 @@
+using MimeKit;
+using PaperBot.Core.Delivery;
+using PaperBot.Core.Papers;
+using PaperBot.Core.Queries;
+using PaperBot.Email.Messages;
+using PaperBot.Email.Tests.Support;
+
+namespace PaperBot.Email.Tests;
+
+public class DigestMessageTests
+{
+    private static async Task<MimeMessage> BuildAsync(Digest digest, string key = "b-1")
+    {
+        await using var rig = EmailRig.With(dir => new EmailOptions { From = "PaperBot <papers@bot.example.org>", PickupDirectory = dir });
+        var message = rig.Get<DigestMessageBuilder>().Build(digest, key);
+        // What a receiver sees: the message as written on the wire, parsed again.
+        using var wire = new MemoryStream();
+        message.WriteTo(wire);
+        wire.Position = 0;
+        return MimeMessage.Load(wire);
+    }
+
+    [Fact]
+    public async Task A_digest_is_utf8_multipart_alternative_with_text_first_then_html_best_first()
+    {
+        var digest = Digest.Create(Papers.Subscription(), [Papers.Entry(Papers.Paper(1, "Second Diffusion Paper"), 1), Papers.Entry(Papers.Paper(2, "Über Diffusion"), 5)], 20, Papers.Now);
+
+        var message = await BuildAsync(digest);
+
+        var body = Assert.IsType<MultipartAlternative>(message.Body);
+        Assert.Equal(["text/plain", "text/html"], body.Select(p => p.ContentType.MimeType));
+        Assert.All(body, p => Assert.Equal("utf-8", p.ContentType.Charset, ignoreCase: true));
+        Assert.Equal("PaperBot: 2 new papers for \"diffusion\"", message.Subject);
+        Assert.True(message.TextBody!.IndexOf("Über Diffusion", StringComparison.Ordinal) < message.TextBody!.IndexOf("Second Diffusion Paper", StringComparison.Ordinal));
+        Assert.True(message.HtmlBody!.IndexOf("Über", StringComparison.Ordinal) < message.HtmlBody!.IndexOf("Second", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_headers_carry_a_stable_message_id_on_the_sender_domain_and_one_click_unsubscribe()
+    {
+        var digest = Papers.Digest(2);
+
+        var first = await BuildAsync(digest, "b-7f3a");
+        var retry = await BuildAsync(digest with { CreatedAt = Papers.Now.AddHours(1) }, "b-7f3a");
+        var other = await BuildAsync(digest, "b-9999");
+
+        Assert.Equal("b-7f3a@bot.example.org", first.MessageId);
+        Assert.Equal(first.MessageId, retry.MessageId);
+        Assert.NotEqual(first.MessageId, other.MessageId);
+        Assert.Equal(Papers.Now, first.Date);
+        Assert.Equal("papers@bot.example.org", first.From.Mailboxes.Single().Address);
+        Assert.Equal("ann@example.org", first.To.Mailboxes.Single().Address);
+        Assert.Equal("PaperBot <paperbot.bot.example.org>", first.Headers["List-Id"]);
+        Assert.Equal($"<{TestLinks.Base}unsubscribe/token-s-test>, <mailto:papers@bot.example.org?subject=unsubscribe%20s-test>",
+            first.Headers["List-Unsubscribe"]!.Replace("\r\n", "", StringComparison.Ordinal).Replace("\t", " ", StringComparison.Ordinal).Trim());
+        Assert.Equal("List-Unsubscribe=One-Click", first.Headers["List-Unsubscribe-Post"]);
+    }
+
+    [Fact]
+    public async Task Each_paper_shows_its_title_linked_authors_highlights_upvotes_summary_links_and_why()
+    {
+        var paper = Papers.Paper(42, "Latent Diffusion for Video") with
+        {
+            Upvotes = 87,
+            Summary = "A video diffusion model that is fast.",
+            Links = new PaperLinks { Code = "https://github.com/example/latent-video" },
+            Sources = [new Provenance(PaperSources.HuggingFace, Papers.Now)],
+        };
+        var digest = Digest.Create(Papers.Subscription(), [new DigestEntry(paper, [new MatchHit("title", "Diffusion"), new MatchHit("abstract", "video")], 3)], 20, Papers.Now);
+
+        var message = await BuildAsync(digest);
+        var html = message.HtmlBody!;
+        var text = message.TextBody!;
+
+        Assert.Contains("<a href=\"https://arxiv.org/abs/2603.00042\"", html, StringComparison.Ordinal);
+        Assert.Contains(">diffusion</mark>", html.Replace("Diffusion</mark>", "diffusion</mark>", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("Latent <mark", html, StringComparison.Ordinal);
+        Assert.Contains("Ann Author, Bo Builder", html, StringComparison.Ordinal);
+        Assert.Contains("87 upvotes", html, StringComparison.Ordinal);
+        Assert.Contains("AI summary:</i> A <mark", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://arxiv.org/pdf/2603.00042\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://huggingface.co/papers/2603.00042\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://github.com/example/latent-video\"", html, StringComparison.Ordinal);
+        Assert.Contains("why: title matched 'Diffusion'; abstract matched 'video'", text, StringComparison.Ordinal);
+        Assert.Contains("why: title matched &#x27;Diffusion&#x27;", html, StringComparison.Ordinal);
+        Assert.Contains("Hugging Face: https://huggingface.co/papers/2603.00042", text, StringComparison.Ordinal);
+        Assert.Contains("AI summary: A video diffusion model that is fast.", text, StringComparison.Ordinal);
+        Assert.Contains("87 upvotes on Hugging Face", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_hugging_face_link_is_only_derived_for_papers_hugging_face_brought()
+    {
+        var message = await BuildAsync(Papers.Digest(1));
+
+        Assert.DoesNotContain("huggingface.co", message.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("upvotes", message.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_hundred_papers_with_long_abstracts_stay_under_100_kb_trimming_abstracts_before_papers()
+    {
+        var message = await BuildAsync(Papers.Digest(100));
+
+        using var wire = new MemoryStream();
+        message.WriteTo(wire);
+        Assert.True(wire.Length < 100_000, $"{wire.Length} bytes");
+        Assert.Contains("100 new papers", message.Subject, StringComparison.Ordinal);
+        Assert.Contains("Diffusion Paper 1\n", message.TextBody!.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        var shown = Enumerable.Range(1, 100).Count(i => message.TextBody!.Contains($"\n{i}. Diffusion Paper {i}", StringComparison.Ordinal));
+        Assert.True(shown >= 60, $"only {shown} papers shown; abstracts should have been trimmed first");
+        Assert.Contains("We study diffusion models for topic 1.", message.TextBody, StringComparison.Ordinal);
+        if (shown < 100) Assert.Contains($"…and {100 - shown} more: {TestLinks.Base}manage/", message.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task When_even_bare_papers_do_not_fit_the_last_ones_are_left_out_and_counted_with_a_link_to_manage()
+    {
+        var huge = string.Concat(Enumerable.Repeat("Diffusion ", 150));
+        var digest = Digest.Create(Papers.Subscription(), Enumerable.Range(1, 100).Select(i => Papers.Entry(Papers.Paper(i, $"{i} {huge}"), 100 - i)), 100, Papers.Now);
+
+        var message = await BuildAsync(digest);
+
+        using var wire = new MemoryStream();
+        message.WriteTo(wire);
+        Assert.True(wire.Length < 100_000, $"{wire.Length} bytes");
+        var shown = Enumerable.Range(1, 100).Count(i => message.TextBody!.Contains($"\n{i}. {i} Diffusion", StringComparison.Ordinal));
+        Assert.InRange(shown, 1, 99);
+        Assert.Contains($"…and {100 - shown} more: {TestLinks.Base}manage/token-ann%40example.org", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{TestLinks.Base}manage/token-ann%40example.org\"", message.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("100 new papers", message.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_digest_over_the_planned_cap_says_how_many_more()
+    {
+        var digest = Papers.Digest(25, maxItems: 20);
+
+        var message = await BuildAsync(digest);
+
+        Assert.Contains("…and 5 more", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("&hellip;and 5 more", message.HtmlBody!.Replace("…", "&hellip;", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal("PaperBot: 25 new papers for \"diffusion\"", message.Subject);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Net;
+using System.IO.Pipelines;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using SmtpServer;
+using SmtpServer.IO;
+using SmtpServer.Net;
+
+namespace PaperBot.Testing.Smtp;
+
+/// <summary>
+/// Accepts sessions with <c>NoDelay</c>, as real MTAs do: with Nagle on, the server's reply to RCPT waits behind the
+/// unacknowledged reply to MAIL for the client's delayed ACK (about 40 ms a message), which would make the sink, not
+/// the sender, the thing measured. Binds port 0 and reports the port the OS chose.
+/// </summary>
+internal sealed class NoDelayListenerFactory : IEndpointListenerFactory
+{
+    private readonly TaskCompletionSource<int> _port = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task<int> Port => _port.Task;
+
+    public IEndpointListener CreateListener(IEndpointDefinition endpointDefinition)
+    {
+        var listener = new TcpListener(endpointDefinition.Endpoint);
+        listener.Start();
+        _port.TrySetResult(((IPEndPoint)listener.LocalEndpoint).Port);
+        return new Listener(listener);
+    }
+
+    private sealed class Listener(TcpListener listener) : IEndpointListener
+    {
+        public async Task<ISecurableDuplexPipe> GetPipeAsync(ISessionContext context, CancellationToken cancellationToken)
+        {
+            var client = await listener.AcceptTcpClientAsync(cancellationToken);
+            client.NoDelay = true;
+            context.Properties[EndpointListener.LocalEndPointKey] = client.Client.LocalEndPoint!;
+            context.Properties[EndpointListener.RemoteEndPointKey] = client.Client.RemoteEndPoint!;
+            return new PlainPipe(client);
+        }
+
+        public void Dispose() => listener.Stop();
+    }
+
+    /// <summary>The session's byte pipes over the accepted socket; the test server offers no STARTTLS (no certificate).</summary>
+    private sealed class PlainPipe(TcpClient client) : ISecurableDuplexPipe
+    {
+        private readonly NetworkStream _stream = client.GetStream();
+        private PipeReader? _input;
+        private PipeWriter? _output;
+
+        public PipeReader Input => _input ??= PipeReader.Create(_stream);
+        public PipeWriter Output => _output ??= PipeWriter.Create(_stream);
+        public bool IsSecure => false;
+        public SslProtocols SslProtocol => SslProtocols.None;
+
+        public Task UpgradeAsync(X509Certificate certificate, SslProtocols protocols, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException("the test SMTP server has no certificate");
+
+        public void Dispose() => client.Dispose();
+    }
+}
