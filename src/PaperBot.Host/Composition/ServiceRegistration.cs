@@ -5,6 +5,8 @@ using PaperBot.Core.Matching;
 using PaperBot.Core.Outbox;
 using PaperBot.Core.Storage;
 using PaperBot.Core.Subscribing;
+using PaperBot.Core.Subscriptions;
+using PaperBot.Discord;
 using PaperBot.Email;
 using PaperBot.Email.Messages;
 using PaperBot.Email.Pickup;
@@ -25,7 +27,6 @@ public static class ServiceRegistration
         services.AddSingleton(settings.Storage);
         services.AddSingleton(settings.Delivery);
         services.AddSingleton(settings.Email);
-        services.AddSingleton(settings.Discord);
         services.AddSingleton(settings.Web);
         services.AddSingleton(time);
 
@@ -47,6 +48,7 @@ public static class ServiceRegistration
         services.AddSingleton<DigestMessageBuilder>();
         services.AddSingleton(_ => new PickupDirectoryWriter(settings.Email.PickupDirectory));
         services.AddDelivery(settings);
+        services.AddPaperBotDiscord(settings.Discord);
         return services;
     }
 

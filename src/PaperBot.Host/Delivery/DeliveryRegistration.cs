@@ -11,10 +11,8 @@ public static class DeliveryRegistration
     public static IServiceCollection AddDelivery(this IServiceCollection services, PaperBotSettings settings)
     {
         services.AddSingleton(_ => new RetryPolicy(Random.Shared));
-        services.AddSingleton<DiscordPreview>();
-        // Until the SMTP and Discord adapters arrive: .eml files in the pickup folder, Discord posts on the console.
+        // Until the SMTP adapter arrives: .eml files in the pickup folder. Discord's channel comes with AddPaperBotDiscord.
         if (string.IsNullOrWhiteSpace(settings.Email.Smtp.Host)) services.AddSingleton<IDeliveryChannel, PickupEmailChannel>();
-        services.AddSingleton<IDeliveryChannel, ConsoleDiscordChannel>();
         services.AddSingleton<DispatchService>();
         services.AddSingleton<PausedTargets>();
         return services;

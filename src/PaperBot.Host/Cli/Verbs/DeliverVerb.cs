@@ -1,7 +1,7 @@
 using System.CommandLine;
 using PaperBot.Core.Delivery;
 using PaperBot.Host.Cli.Output;
-using PaperBot.Host.Delivery;
+using PaperBot.Discord.Delivery;
 
 namespace PaperBot.Host.Cli.Verbs;
 

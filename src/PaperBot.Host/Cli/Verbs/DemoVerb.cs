@@ -7,7 +7,7 @@ using PaperBot.Core.Papers;
 using PaperBot.Core.Storage;
 using PaperBot.Core.Subscriptions;
 using PaperBot.Host.Composition;
-using PaperBot.Host.Delivery;
+using PaperBot.Discord.Delivery;
 using PaperBot.Sources.TextDigest;
 using PaperBot.Search.Indexing;
 using PaperBot.Storage;

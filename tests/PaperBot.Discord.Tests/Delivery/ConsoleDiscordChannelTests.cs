@@ -3,9 +3,10 @@ using PaperBot.Core.Outbox;
 using PaperBot.Core.Papers;
 using PaperBot.Core.Queries;
 using PaperBot.Core.Subscriptions;
-using PaperBot.Host.Delivery;
+using PaperBot.Discord.Delivery;
+using PaperBot.Discord.Rendering;
 
-namespace PaperBot.Host.Tests.Delivery;
+namespace PaperBot.Discord.Tests.Delivery;
 
 public class ConsoleDiscordChannelTests
 {
@@ -24,8 +25,8 @@ public class ConsoleDiscordChannelTests
 
         Assert.Equal("2 message(s) to DM 42", Assert.IsType<DeliveryResult.Sent>(result).Receipt);
         var text = output.ToString();
-        Assert.Contains($"nonce {batch.Nonce(0)}", text, StringComparison.Ordinal);
-        Assert.Contains($"nonce {batch.Nonce(1)}", text, StringComparison.Ordinal);
+        Assert.Contains($"nonce {DiscordRenderer.Nonce(batch, 0)}", text, StringComparison.Ordinal);
+        Assert.Contains($"nonce {DiscordRenderer.Nonce(batch, 1)}", text, StringComparison.Ordinal);
         Assert.DoesNotContain("@everyone", text, StringComparison.Ordinal);
         Assert.False(channel.Serves(SubscriberKind.Email));
     }

@@ -1,6 +1,10 @@
+using System.Security.Cryptography;
+using System.Text;
+using PaperBot.Core.Delivery;
 using PaperBot.Core.Outbox;
+using PaperBot.Discord.Rest.Models;
 
-namespace PaperBot.Core.Delivery.Discord;
+namespace PaperBot.Discord.Rendering;
 
 /// <summary>
 /// Renders a batch as Discord messages: one embed per paper, packed ten to a message and under the 6000-character
@@ -15,19 +19,19 @@ public static class DiscordRenderer
     public static IReadOnlyList<DiscordMessage> Render(DeliveryBatch batch)
     {
         var embeds = batch.Entries.Select(Embed).ToList();
-        var pages = new List<List<DiscordEmbed>>();
-        var page = new List<DiscordEmbed>();
+        var pages = new List<List<Embed>>();
+        var page = new List<Embed>();
         var total = 0;
         foreach (var embed in embeds)
         {
-            if (page.Count == DiscordLimits.EmbedsPerMessage || total + embed.Length > DiscordLimits.EmbedTotal)
+            if (page.Count == DiscordLimits.EmbedsPerMessage || total + DiscordLimits.Length(embed) > DiscordLimits.EmbedTotal)
             {
                 pages.Add(page);
                 page = [];
                 total = 0;
             }
             page.Add(embed);
-            total += embed.Length;
+            total += DiscordLimits.Length(embed);
         }
         if (page.Count > 0 || pages.Count == 0) pages.Add(page);
 
@@ -35,10 +39,15 @@ public static class DiscordRenderer
         for (var i = 0; i < pages.Count; i++)
         {
             var content = (i == 0 ? Header(batch) : "") + (i == pages.Count - 1 ? More(batch) : "");
-            messages.Add(new DiscordMessage(DiscordText.Cut(content.Trim(), DiscordLimits.Content), pages[i], batch.Nonce(i)));
+            messages.Add(new DiscordMessage(DiscordText.Cut(content.Trim(), DiscordLimits.Content), pages[i], Nonce(batch, i)));
         }
         return messages;
     }
+
+    /// <summary>The <c>nonce</c> (at most 25 characters) of the <paramref name="part"/>-th message of a batch: derived
+    /// from its idempotency key, so the same batch re-sent after a crash carries the same nonces.</summary>
+    public static string Nonce(DeliveryBatch batch, int part) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{batch.IdempotencyKey}#{part}")).AsSpan(0, 12));
 
     private static string Header(DeliveryBatch batch)
     {
@@ -52,7 +61,7 @@ public static class DiscordRenderer
     private static string More(DeliveryBatch batch) =>
         batch.MoreCount > 0 ? $"\n…and {batch.MoreCount} more. See them all with `/digest`." : "";
 
-    private static DiscordEmbed Embed(DigestEntry e)
+    private static Embed Embed(DigestEntry e)
     {
         var p = e.Paper;
         var why = string.Join(", ", e.Why.Select(h => $"{h.Text} ({h.Field})").Distinct());
@@ -62,7 +71,7 @@ public static class DiscordRenderer
         lines.Add(p.Summary ?? p.Abstract);
         var description = DiscordText.Safe(string.Join("\n", lines), DescriptionBudget, multiline: true);
         var footer = p.Id.IsArxiv ? "arXiv " + p.Id.Value : null;
-        return new DiscordEmbed(DiscordText.Safe(p.Title, DiscordLimits.Title), SafeUrl(p.PrimaryUrl), description, footer);
+        return new Embed { Title = DiscordText.Safe(p.Title, DiscordLimits.Title), Url = SafeUrl(p.PrimaryUrl), Description = description, Footer = footer is null ? null : new EmbedFooter(footer) };
     }
 
     /// <summary>Only absolute http(s) links become embed URLs.</summary>

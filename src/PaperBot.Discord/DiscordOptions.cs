@@ -1,10 +1,10 @@
 using PaperBot.Core;
 
-namespace PaperBot.Host.Configuration;
+namespace PaperBot.Discord;
 
 public enum DiscordTransport { Gateway, Http }
 
-/// <summary><c>Discord:*</c>. An empty token turns Discord off. (Moves to the Discord adapter when it lands.)</summary>
+/// <summary><c>Discord:*</c>. An empty token turns Discord off.</summary>
 public sealed class DiscordOptions : IValidatedOptions
 {
     public static string Section => "Discord";
@@ -31,5 +31,5 @@ public sealed class DiscordOptions : IValidatedOptions
             yield return new("Discord:PublicKey", "must be the application's 64-hex-digit public key when Discord:Transport is Http");
     }
 
-    private static bool IsSnowflake(string s) => s.Length is > 0 and <= 20 && s.All(char.IsAsciiDigit);
+    public static bool IsSnowflake(string s) => s.Length is > 0 and <= 20 && s.All(char.IsAsciiDigit);
 }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace PaperBot.Core.Delivery.Discord;
+namespace PaperBot.Discord.Rendering;
 
 /// <summary>Text from papers is data: it never pings anyone, never carries control characters, and fits its field.</summary>
 public static class DiscordText

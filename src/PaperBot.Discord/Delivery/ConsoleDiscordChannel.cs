@@ -1,21 +1,23 @@
 using PaperBot.Core.Delivery;
-using PaperBot.Core.Delivery.Discord;
 using PaperBot.Core.Subscriptions;
+using PaperBot.Discord.Rendering;
 
-namespace PaperBot.Host.Delivery;
+namespace PaperBot.Discord.Delivery;
 
 /// <summary>
-/// Stands in for the Discord adapter (a later issue): prints the messages it would post, rendered by the same
+/// With Discord off, <c>demo</c> and <c>deliver</c> print the messages they would post, rendered by the same
 /// <see cref="DiscordRenderer"/> — sanitised, mentions defused, within Discord's limits, one nonce per message.
+/// It serves nobody until a verb sets <see cref="DiscordPreview.Output"/>.
 /// </summary>
 public sealed class ConsoleDiscordChannel(DiscordPreview preview) : IDeliveryChannel
 {
-    public bool Serves(SubscriberKind kind) => kind is SubscriberKind.DiscordChannel or SubscriberKind.DiscordUser;
+    public bool Serves(SubscriberKind kind) =>
+        preview.Output is not null && kind is SubscriberKind.DiscordChannel or SubscriberKind.DiscordUser;
 
     public Task<DeliveryResult> SendAsync(DeliveryBatch batch, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        var w = preview.Output;
+        var w = preview.Output ?? throw new InvalidOperationException("The Discord preview has no output; it serves nobody.");
         var target = batch.Subscriber;
         var where = target.Kind == SubscriberKind.DiscordChannel ? "#" + target.Address : "DM " + target.Address;
         var messages = DiscordRenderer.Render(batch);
@@ -27,7 +29,7 @@ public sealed class ConsoleDiscordChannel(DiscordPreview preview) : IDeliveryCha
             {
                 w.WriteLine($"  📄 {e.Title}");
                 if (e.Url is { } url) w.WriteLine($"     {url}");
-                w.WriteLine("     " + e.Description.ReplaceLineEndings("\n     "));
+                if (e.Description is { } description) w.WriteLine("     " + description.ReplaceLineEndings("\n     "));
             }
         }
         return Task.FromResult<DeliveryResult>(new DeliveryResult.Sent($"{messages.Count} message(s) to {where}"));

@@ -1,11 +1,11 @@
 using PaperBot.Core.Delivery;
-using PaperBot.Core.Delivery.Discord;
 using PaperBot.Core.Outbox;
 using PaperBot.Core.Papers;
 using PaperBot.Core.Queries;
 using PaperBot.Core.Subscriptions;
+using PaperBot.Discord.Rendering;
 
-namespace PaperBot.Core.Tests.Delivery;
+namespace PaperBot.Discord.Tests.Rendering;
 
 public class DiscordRendererTests
 {
@@ -28,9 +28,9 @@ public class DiscordRendererTests
         Assert.Equal([10, 10, 5], messages.Select(m => m.Embeds.Count));
         Assert.All(messages, m =>
         {
-            Assert.True(m.Embeds.Sum(e => e.Length) <= DiscordLimits.EmbedTotal);
+            Assert.True(m.Embeds.Sum(DiscordLimits.Length) <= DiscordLimits.EmbedTotal);
             Assert.True(m.Content.Length <= DiscordLimits.Content);
-            Assert.All(m.Embeds, e => Assert.True(e.Title.Length <= DiscordLimits.Title && e.Description.Length <= DiscordLimits.Description));
+            Assert.All(m.Embeds, e => Assert.True(e.Title!.Length <= DiscordLimits.Title && e.Description!.Length <= DiscordLimits.Description));
         });
         Assert.Contains("Digest", messages[0].Content, StringComparison.Ordinal);
         Assert.Contains("…and 7 more", messages[^1].Content, StringComparison.Ordinal);
@@ -59,7 +59,7 @@ public class DiscordRendererTests
         Assert.DoesNotContain("<@123>", all, StringComparison.Ordinal);
         Assert.DoesNotContain("<@&42>", all, StringComparison.Ordinal);
         Assert.DoesNotContain(all, c => char.IsControl(c) && c != '\n');
-        Assert.DoesNotContain('\n', m.Embeds[0].Title);
+        Assert.DoesNotContain('\n', m.Embeds[0].Title!);
     }
 
     [Fact]
