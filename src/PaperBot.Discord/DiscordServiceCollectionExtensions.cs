@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using PaperBot.Core.Delivery;
 using PaperBot.Discord.Delivery;
+using PaperBot.Discord.Interactions;
 
 namespace PaperBot.Discord;
 
@@ -17,6 +18,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddHealthChecks().AddCheck<DiscordHealthCheck>("discord");
         services.AddSingleton<DiscordPreview>();
         services.AddSingleton<IDeliveryChannel, ConsoleDiscordChannel>();
+        if (options.Enabled) services.AddDiscordInteractions(options);
         return services;
     }
 }

@@ -75,6 +75,6 @@ public static class DiscordRenderer
     }
 
     /// <summary>Only absolute http(s) links become embed URLs.</summary>
-    private static string? SafeUrl(string? url) =>
+    internal static string? SafeUrl(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.AbsoluteUri : null;
 }
