@@ -20,10 +20,13 @@ public static class DiscordMarkdown
     }
 
     /// <summary>Text whose matched words the search marked <c>**like this**</c>: the text is escaped and the marked
-    /// words are bold. <paramref name="max"/> bounds the result; a cut never leaves a mark open.</summary>
-    public static string Highlighted(string marked, int max)
+    /// words are bold. When the <paramref name="original"/> text has <c>**</c> of its own, marks and text can't be told
+    /// apart, so nothing is bold. <paramref name="max"/> bounds the result; a cut never leaves a mark open.</summary>
+    public static string Highlighted(string marked, string original, int max)
     {
-        var parts = DiscordText.Safe(marked, int.MaxValue, multiline: true).Split("**");
+        var safe = DiscordText.Safe(marked, int.MaxValue, multiline: true);
+        if (original.Contains("**", StringComparison.Ordinal)) return DiscordText.Cut(Escape(safe.Replace("**", "", StringComparison.Ordinal)), max);
+        var parts = safe.Split("**");
         var sb = new StringBuilder(marked.Length + 16);
         for (var i = 0; i < parts.Length; i++)
         {

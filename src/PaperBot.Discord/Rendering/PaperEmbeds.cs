@@ -14,13 +14,18 @@ public static class PaperEmbeds
     private const int ListDescription = 420;
 
     /// <summary>A search hit: its matched words bold in the title and the abstract excerpt.</summary>
-    public static Embed Hit(SearchHit hit) => new()
+    public static Embed Hit(SearchHit hit)
     {
-        Title = DiscordMarkdown.Highlighted(hit.Title, DiscordLimits.Title),
-        Url = DiscordRenderer.SafeUrl(hit.Paper.PrimaryUrl),
-        Description = DiscordMarkdown.Highlighted(string.Join("\n", new[] { Authors(hit.Paper), hit.Snippet }.Where(t => t.Length > 0)), ListDescription),
-        Footer = Footer(hit.Paper),
-    };
+        var authors = hit.Paper.Authors.Count > 0 ? Cut(Authors(hit.Paper), 200) + "\n" : "";
+        var source = hit.Paper.Abstract + hit.Paper.Summary;
+        return new Embed
+        {
+            Title = DiscordMarkdown.Highlighted(hit.Title, hit.Paper.Title, DiscordLimits.Title),
+            Url = DiscordRenderer.SafeUrl(hit.Paper.PrimaryUrl),
+            Description = authors + DiscordMarkdown.Highlighted(hit.Snippet, source, ListDescription - authors.Length),
+            Footer = Footer(hit.Paper),
+        };
+    }
 
     /// <summary>A paper in a list (latest, trending).</summary>
     public static Embed Brief(Paper paper) => Listed(paper, []);
