@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PaperBot.Core.Delivery;
+using PaperBot.Discord.Commands;
 using PaperBot.Discord.Delivery;
 using PaperBot.Discord.Rest;
 using PaperBot.Discord.Rest.RateLimiting;
@@ -53,6 +54,8 @@ public static class DiscordServiceCollectionExtensions
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName), sp.GetRequiredService<RateLimiter>(), options,
             sp.GetRequiredService<DiscordStatus>(), sp.GetRequiredService<DiscordMetrics>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DiscordRestClient>>()));
+        services.AddSingleton<CommandRegistration>();
+        services.AddHostedService<RegisterCommandsOnStart>();
         services.AddSingleton<DmChannels>();
         services.AddSingleton<IDeliveryChannel, DiscordDeliveryChannel>();
         return services;

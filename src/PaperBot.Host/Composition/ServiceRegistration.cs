@@ -37,6 +37,7 @@ public static class ServiceRegistration
         services.AddSingleton<IOutbox, LiteDbOutbox>();
         services.AddSingleton<IAlertQueue>(sp => sp.GetRequiredService<IOutbox>());
         services.AddSingleton<ISourceStateStore, LiteDbSourceStateStore>();
+        services.AddSingleton<ISettingsStore, LiteDbSettingsStore>();
 
         services.AddSingleton<SubscriptionMatcher>();
         services.AddSingleton<IPaperMatcher>(sp => sp.GetRequiredService<SubscriptionMatcher>());

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PaperBot.Core.Delivery;
+using PaperBot.Core.Storage;
 using PaperBot.Discord.Delivery;
 using PaperBot.Discord.Rest;
 using PaperBot.Discord.Rest.RateLimiting;
@@ -55,6 +56,7 @@ public sealed class DiscordRig : IAsyncDisposable
         var services = new ServiceCollection()
             .AddLogging(b => b.AddProvider(log).SetMinimumLevel(LogLevel.Debug))
             .AddSingleton(TimeProvider.System)
+            .AddSingleton<ISettingsStore, MemorySettings>()
             .AddPaperBotDiscord(new DiscordOptions { Token = token, ApplicationId = FakeDiscordServer.ApplicationId, ApiBaseUrl = fake.ApiBaseUrl });
         if (settings is not null) services.AddSingleton(settings);
         return new DiscordRig(fake, services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }), log);

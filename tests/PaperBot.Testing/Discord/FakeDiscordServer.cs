@@ -36,7 +36,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     private readonly ConcurrentQueue<FakeInteractionCall> _interactionCalls = new();
     private readonly ConcurrentQueue<FakeCommandPut> _commandPuts = new();
     private readonly Dictionary<string, FakeDiscordFault> _channelFaults = new(StringComparer.Ordinal);
-    private readonly List<(Regex Route, FakeDiscordFault Fault, int Left)> _scripted = [];
+    private readonly List<(Regex Route, FakeDiscordFault Fault, int Skip, int Left)> _scripted = [];
     private readonly Dictionary<string, string> _dmChannels = new(StringComparer.Ordinal);
     private readonly HashSet<string> _closedDms = new(StringComparer.Ordinal);
     private long _nextId = 1_300_000_000_000_000_000;
@@ -107,10 +107,11 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     static partial void MapGateway(WebApplication app, Func<FakeDiscordServer> server);
 
     /// <summary>The next <paramref name="times"/> requests whose "METHOD /path" (below /api/v10) matches
-    /// <paramref name="routePattern"/> get <paramref name="fault"/> instead of their answer.</summary>
-    public void Inject(string routePattern, FakeDiscordFault fault, int times = 1)
+    /// <paramref name="routePattern"/> get <paramref name="fault"/> instead of their answer, after <paramref name="after"/>
+    /// matching requests were answered normally.</summary>
+    public void Inject(string routePattern, FakeDiscordFault fault, int times = 1, int after = 0)
     {
-        lock (_lock) _scripted.Add((new Regex(routePattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)), fault, times));
+        lock (_lock) _scripted.Add((new Regex(routePattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)), fault, after, times));
     }
 
     /// <summary>Every message to this channel gets <paramref name="fault"/> (unknown channel, missing access …).</summary>
@@ -208,8 +209,8 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
             var i = _scripted.FindIndex(s => s.Left > 0 && s.Route.IsMatch(route));
             if (i < 0) return null;
             var s = _scripted[i];
-            _scripted[i] = s with { Left = s.Left - 1 };
-            return s.Fault;
+            _scripted[i] = s.Skip > 0 ? s with { Skip = s.Skip - 1 } : s with { Left = s.Left - 1 };
+            return s.Skip > 0 ? null : s.Fault;
         }
     }
 
