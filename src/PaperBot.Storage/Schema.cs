@@ -47,6 +47,8 @@ internal static class Schema
         },
         // 3: papers know when they last changed, so derived data can replay updates, not only new papers.
         db => db.GetCollection(Collections.Papers).EnsureIndex("ChangedAt", "$.ChangedAt"),
+        // 4: small named values kept between runs (the registered slash commands' hash), keyed by name.
+        db => db.GetCollection(Collections.Settings).EnsureIndex("_id", unique: true),
     ];
 
     public static int CurrentVersion => Migrations.Length;

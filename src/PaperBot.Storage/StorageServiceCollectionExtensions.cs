@@ -17,6 +17,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IOutbox, LiteDbOutbox>();
         services.AddSingleton<IAlertQueue>(sp => sp.GetRequiredService<IOutbox>());
         services.AddSingleton<ISourceStateStore, LiteDbSourceStateStore>();
+        services.AddSingleton<ISettingsStore, LiteDbSettingsStore>();
         return services;
     }
 }

@@ -27,6 +27,20 @@ public class StateTests
     }
 
     [Fact]
+    public void Settings_keep_their_values_across_a_reopen_and_answer_null_for_unknown_keys()
+    {
+        using var db = new TestDatabase();
+        new LiteDbSettingsStore(db.Context).Set("discord.commands.1.global", "abc");
+        new LiteDbSettingsStore(db.Context).Set("discord.commands.1.global", "def");
+
+        db.Reopen();
+
+        var settings = new LiteDbSettingsStore(db.Context);
+        Assert.Equal("def", settings.Get("discord.commands.1.global"));
+        Assert.Null(settings.Get("missing"));
+    }
+
+    [Fact]
     public void Subscriptions_round_trip_and_remove_by_id()
     {
         using var db = new TestDatabase();

@@ -8,8 +8,8 @@ public static class QueryErrors
 {
     public static CommandAnswer Answer(string query, QueryError error)
     {
-        var shown = DiscordText.Safe(query, 300).Replace('`', '\'');
+        var shown = Code.Clean(query, 300);
         var caret = error.Position >= 0 && error.Position <= shown.Length ? "\n" + new string(' ', error.Position) + "^" : "";
-        return CommandAnswer.Error($"That query can't be used: {DiscordMarkdown.Escape(error.Message)}\n```\n{shown}{caret}\n```See `/help` for the query language.");
+        return CommandAnswer.Error($"That query can't be used: {DiscordText.Safe(error.Message, 300)}\n```\n{shown}{caret}\n```See `/help` for the query language.");
     }
 }

@@ -23,14 +23,14 @@ public sealed class StatusCommand(ISourceStateStore sources, SubscriptionScope s
         if (states.Count == 0) sb.AppendLine("No source has been polled yet.");
         foreach (var s in states.OrderBy(s => s.Source, StringComparer.Ordinal))
         {
-            var health = s.ConsecutiveFailures > 0 ? $"❌ failing ({s.ConsecutiveFailures}×): {DiscordMarkdown.Escape(DiscordText.Safe(s.LastError, 120))}" : "✅";
-            sb.AppendLine($"• {DiscordMarkdown.Escape(s.Source)} {health} — last success {Ago(s.LastSuccessAt, now)}");
+            var health = s.ConsecutiveFailures > 0 ? $"❌ failing ({s.ConsecutiveFailures}×): {DiscordText.Safe(s.LastError, 120)}" : "✅";
+            sb.AppendLine($"• {DiscordText.Safe(s.Source, 100)} {health} — last success {Ago(s.LastSuccessAt, now)}");
         }
         var lastIngest = states.Select(s => s.LastSuccessAt).Max();
         sb.AppendLine($"Last ingest: {Ago(lastIngest, now)}");
 
         var connection = discord.Snapshot();
-        sb.AppendLine().AppendLine($"**Discord:** {connection.Connection}" + (connection.ConnectionDetail is { } d ? $" ({DiscordMarkdown.Escape(DiscordText.Safe(d, 120))})" : ""));
+        sb.AppendLine().AppendLine($"**Discord:** {connection.Connection}" + (connection.ConnectionDetail is { } d ? $" ({DiscordText.Safe(d, 120)})" : ""));
 
         sb.AppendLine().AppendLine("**Subscriptions**");
         var visible = scope.Visible(c);
@@ -41,7 +41,7 @@ public sealed class StatusCommand(ISourceStateStore sources, SubscriptionScope s
             var paused = target.Where(s => s.PausedReason is not null).ToList();
             var where = target.First().Subscriber.Kind == Core.Subscriptions.SubscriberKind.DiscordChannel ? $"<#{target.First().Subscriber.Address}>" : "Your DMs";
             var state = paused.Count > 0
-                ? $"⏸️ paused: {DiscordMarkdown.Escape(DiscordText.Safe(paused[0].PausedReason, 150))}"
+                ? $"⏸️ paused: {DiscordText.Safe(paused[0].PausedReason, 150)}"
                 : "✅ delivering";
             sb.AppendLine($"• {where}: {target.Count()} subscription(s), {waiting} paper(s) waiting — {state}");
         }

@@ -7,12 +7,14 @@ using PaperBot.Discord.Gateway;
 
 namespace PaperBot.Discord.Interactions;
 
-internal static class InteractionRegistration
+public static class InteractionRegistration
 {
-    /// <summary>The commands, the router, and the transport <c>Discord:Transport</c> names: the HTTP endpoint
-    /// (mapped by Host) or the gateway (a hosted service, run by <c>paperbot run</c>).</summary>
-    public static IServiceCollection AddDiscordInteractions(this IServiceCollection services, DiscordOptions options)
+    /// <summary>With <c>Discord:Token</c> set: the commands, the router, and the transport <c>Discord:Transport</c>
+    /// names — the HTTP endpoint (mapped by Host) or the gateway (a hosted service, run by <c>paperbot run</c>).
+    /// Apart from <c>AddPaperBotDiscord</c> because the commands need Core's services, the search and the stores.</summary>
+    public static IServiceCollection AddPaperBotDiscordInteractions(this IServiceCollection services, DiscordOptions options)
     {
+        if (!options.Enabled) return services;
         services.AddSingleton<SubscriptionScope>();
         services.AddSingleton<SearchSessions>();
         services.AddSingleton<SubscribeCommand>();

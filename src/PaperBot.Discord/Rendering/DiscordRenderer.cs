@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using PaperBot.Core.Delivery;
 using PaperBot.Core.Outbox;
+using PaperBot.Core.Papers;
+using PaperBot.Core.Queries;
 using PaperBot.Discord.Rest.Models;
 
 namespace PaperBot.Discord.Rendering;
@@ -13,8 +16,16 @@ namespace PaperBot.Discord.Rendering;
 /// </summary>
 public static class DiscordRenderer
 {
-    /// <summary>Short enough that ten full embeds fit within the total.</summary>
+    /// <summary>Short enough that ten full embeds fit within the 6,000-character total.</summary>
     private const int DescriptionBudget = 300;
+
+    /// <summary>Authors and reasons: one line each.</summary>
+    private const int FieldBudget = 120;
+
+    /// <summary>Characters of context kept before the first matched word in a snippet.</summary>
+    private const int SnippetLead = 40;
+
+    private const int PaperColor = 0xB31B1B;
 
     public static IReadOnlyList<DiscordMessage> Render(DeliveryBatch batch)
     {
@@ -61,17 +72,49 @@ public static class DiscordRenderer
     private static string More(DeliveryBatch batch) =>
         batch.MoreCount > 0 ? $"\n…and {batch.MoreCount} more. See them all with `/digest`." : "";
 
-    private static Embed Embed(DigestEntry e)
+    private static Embed Embed(DigestEntry e) => PaperEmbed(e.Paper, e.Why);
+
+    /// <summary>
+    /// One paper as an embed (also for /search, /latest, /paper): the title linked to the paper, an abstract snippet
+    /// around the first matched word, matched words in bold, authors, why it matched, upvotes, and the id in the footer.
+    /// Every part is escaped and within Discord's limits; the whole stays short enough for ten to share a message.
+    /// </summary>
+    public static Embed PaperEmbed(Paper p, IReadOnlyList<MatchHit> why)
     {
-        var p = e.Paper;
-        var why = string.Join(", ", e.Why.Select(h => $"{h.Text} ({h.Field})").Distinct());
-        var lines = new List<string>();
-        if (why.Length > 0) lines.Add("matched: " + why);
-        if (p.Authors.Count > 0) lines.Add(p.Authors.Count <= 4 ? string.Join(", ", p.Authors) : string.Join(", ", p.Authors.Take(3)) + " et al.");
-        lines.Add(p.Summary ?? p.Abstract);
-        var description = DiscordText.Safe(string.Join("\n", lines), DescriptionBudget, multiline: true);
-        var footer = p.Id.IsArxiv ? "arXiv " + p.Id.Value : null;
-        return new Embed { Title = DiscordText.Safe(p.Title, DiscordLimits.Title), Url = SafeUrl(p.PrimaryUrl), Description = description, Footer = footer is null ? null : new EmbedFooter(footer) };
+        var words = why.Select(h => h.Text).ToList();
+        var fields = new List<EmbedField>();
+        if (p.Authors.Count > 0)
+        {
+            var authors = p.Authors.Count <= 4 ? string.Join(", ", p.Authors) : string.Join(", ", p.Authors.Take(3)) + " et al.";
+            fields.Add(new EmbedField("Authors", DiscordText.Safe(authors, FieldBudget), Inline: true));
+        }
+        var reasons = string.Join(", ", why.Select(h => $"{h.Text} ({h.Field})").Distinct(StringComparer.Ordinal));
+        if (reasons.Length > 0) fields.Add(new EmbedField("Matched", DiscordText.Safe(reasons, FieldBudget), Inline: true));
+        if (p.Upvotes is > 0) fields.Add(new EmbedField("Upvotes", p.Upvotes.Value.ToString("N0", CultureInfo.InvariantCulture), Inline: true));
+
+        var footer = string.Join(" · ", new[] { p.Id.IsArxiv ? "arXiv " + p.Id.Value : null, p.Categories.FirstOrDefault() }.OfType<string>());
+        return new Embed
+        {
+            Title = DiscordText.Highlight(p.Title, words, DiscordLimits.Title),
+            Url = SafeUrl(p.PrimaryUrl),
+            Description = DiscordText.Highlight(Snippet(p.Summary ?? p.Abstract, words), words, DescriptionBudget, multiline: true),
+            Fields = fields.Count > 0 ? fields : null,
+            Footer = footer.Length > 0 ? new EmbedFooter(DiscordText.Safe(footer, DiscordLimits.Footer)) : null,
+            Color = PaperColor,
+        };
+    }
+
+    /// <summary>The part of the abstract around the first matched word, so the reason shows in a short description.</summary>
+    private static string Snippet(string text, IReadOnlyList<string> words)
+    {
+        var first = words.Where(w => w.Length >= 2)
+            .Select(w => text.IndexOf(w, StringComparison.OrdinalIgnoreCase))
+            .Where(i => i >= 0)
+            .DefaultIfEmpty(0)
+            .Min();
+        if (first < 2 * SnippetLead || text.Length <= DescriptionBudget) return text;
+        var start = text.LastIndexOf(' ', first - SnippetLead) is var space and > 0 ? space + 1 : first - SnippetLead;
+        return "…" + text[start..];
     }
 
     /// <summary>Only absolute http(s) links become embed URLs.</summary>

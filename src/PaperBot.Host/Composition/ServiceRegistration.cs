@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PaperBot.Core;
 using PaperBot.Discord;
+using PaperBot.Discord.Interactions;
 using PaperBot.Email;
 using PaperBot.Sources;
 using PaperBot.Search;
@@ -26,6 +27,7 @@ public static class ServiceRegistration
 
         services.AddPaperBotEmail(settings.Email);
         services.AddPaperBotDiscord(settings.Discord);
+        services.AddPaperBotDiscordInteractions(settings.Discord);
         return services;
     }
 

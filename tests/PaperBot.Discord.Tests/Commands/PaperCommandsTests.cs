@@ -119,9 +119,9 @@ public class PaperCommandsTests
             Assert.DoesNotContain("javascript:", text + embed.Url, StringComparison.Ordinal);
             Assert.DoesNotContain("ftp:", text, StringComparison.Ordinal);
         }
-        // The title's own ** can't be told from the search's marks: nothing in it is bold.
-        Assert.DoesNotContain("**", search.Embeds![0].Title, StringComparison.Ordinal);
-        Assert.Contains("**diffusion**", search.Embeds[0].Description, StringComparison.Ordinal);
+        // The title's own ** stay escaped text; only whole matched words are bold.
+        Assert.StartsWith("@\u200beveryone \\*\\*", search.Embeds![0].Title, StringComparison.Ordinal);
+        Assert.Contains("**diffusion**", search.Embeds[0].Title, StringComparison.Ordinal);
         Assert.Null(full.Embeds![0].Url); // its abstract link is javascript:
         Assert.Equal("https://arxiv.org/pdf/2503.00001", Assert.Single(full.Embeds[0].Fields!, f => f.Name == "Links").Value[7..^2]);
     }
@@ -184,9 +184,9 @@ public class PaperCommandsTests
         var stranger = await rig.SendAsync(InDm("digest", user: Bob));
 
         Assert.Equal(MessageFlags.Ephemeral, inChannel.Data!.Flags);
-        Assert.Equal(["Agents that plan", "Channel paper"], inChannel.Data.Embeds!.Select(e => e.Title));
-        Assert.Contains("**agents** (title)", inChannel.Data.Embeds![0].Description!);
-        Assert.Equal(["Agents that plan"], inDm.Data!.Embeds!.Select(e => e.Title));
+        Assert.Equal(["**Agents** that plan", "**Channel** paper"], inChannel.Data.Embeds!.Select(e => e.Title));
+        Assert.Contains(inChannel.Data.Embeds![0].Fields!, f => f is { Name: "Matched", Value: "agents (title)" });
+        Assert.Equal(["**Agents** that plan"], inDm.Data!.Embeds!.Select(e => e.Title));
         Assert.Null(stranger.Data!.Embeds);
         Assert.Contains("Nothing new", stranger.Data.Content);
     }

@@ -187,7 +187,7 @@ public class SubscriptionCommandsTests
         var content = answer.Data!.Content!;
         Assert.True(content.IndexOf("**Yours**", StringComparison.Ordinal) < content.IndexOf("my query", StringComparison.Ordinal));
         Assert.True(content.IndexOf("**This channel's**", StringComparison.Ordinal) < content.IndexOf("channel query", StringComparison.Ordinal));
-        Assert.Contains("paused: DMs closed \\(50007\\)", content);
+        Assert.Contains("paused: DMs closed (50007)", content);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class InteractionRig : IDisposable
         services.AddSingleton<DiscordStatus>();
         services.AddSingleton<IDiscordRestClient>(Rest);
         services.AddSingleton(Options);
-        return services.AddDiscordInteractions(Options);
+        return services.AddPaperBotDiscordInteractions(Options);
     }
 
     public TestDatabase Db { get; } = new();

@@ -21,12 +21,12 @@ public sealed class LatestCommand(IPaperSearch search, ISourceStateStore sources
         var source = c.String(Opt.Source)?.Trim();
         if (source is { Length: 0 }) source = null;
         var papers = search.Latest(count, source);
-        var from = source is null ? "" : $" from {DiscordMarkdown.Escape(DiscordText.Safe(source, 100))}";
+        var from = source is null ? "" : $" from {DiscordText.Safe(source, 100)}";
         if (papers.Count == 0)
             return source is not null && !Known().Contains(source, StringComparer.OrdinalIgnoreCase)
-                ? CommandAnswer.Error($"No source named “{DiscordMarkdown.Escape(DiscordText.Safe(source, 100))}”. Known: {string.Join(", ", Known())}.")
+                ? CommandAnswer.Error($"No source named “{DiscordText.Safe(source, 100)}”. Known: {string.Join(", ", Known())}.")
                 : CommandAnswer.Public($"No papers stored{from} yet.");
-        return CommandAnswer.Public($"**Newest {papers.Count}**{from}", [.. papers.Select(PaperEmbeds.Brief)]);
+        return CommandAnswer.Public($"**Newest {papers.Count}**{from}", PaperEmbeds.Fit(papers.Select(p => DiscordRenderer.PaperEmbed(p, []))));
     }
 
     public IReadOnlyList<CommandChoice> Complete(CommandContext context, string option, string typed) =>

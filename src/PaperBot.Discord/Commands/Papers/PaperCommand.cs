@@ -15,7 +15,7 @@ public sealed class PaperCommand(IPaperStore papers) : ISlashCommand
     public CommandAnswer Execute(CommandContext c)
     {
         var text = (c.String(Opt.Id) ?? "").Trim();
-        var shown = DiscordMarkdown.Escape(DiscordText.Safe(text, 200));
+        var shown = DiscordText.Safe(text, 200);
         PaperId id;
         try
         {
@@ -27,6 +27,6 @@ public sealed class PaperCommand(IPaperStore papers) : ISlashCommand
         }
         return papers.Find(id) is { } paper
             ? CommandAnswer.Public("", [PaperEmbeds.Full(paper)])
-            : CommandAnswer.Error($"PaperBot has no paper {DiscordMarkdown.Escape(id.Value)} stored. `/search` finds what it has.");
+            : CommandAnswer.Error($"PaperBot has no paper {DiscordText.Safe(id.Value, 100)} stored. `/search` finds what it has.");
     }
 }

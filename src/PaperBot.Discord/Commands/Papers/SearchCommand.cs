@@ -47,7 +47,7 @@ public sealed class SearchCommand(IPaperSearch search, SearchSessions sessions) 
     {
         var results = search.Search(new SearchRequest { Text = s.Query, Limit = s.Limit, Offset = offset, Sort = s.Sort });
         if (results.Error is { } error) return QueryErrors.Answer(s.Query, error);
-        var shown = $"`{DiscordText.Safe(s.Query, 200).Replace('`', '\'')}`";
+        var shown = Code.Span(s.Query, 200);
         if (results.Total == 0) return CommandAnswer.Public($"No stored paper matches {shown}.");
         var pages = (results.Total + s.Limit - 1) / s.Limit;
         var page = offset / s.Limit + 1;
@@ -58,6 +58,6 @@ public sealed class SearchCommand(IPaperSearch search, SearchSessions sessions) 
                 Component.Button($"{Prefix}:{key}:{Math.Max(0, offset - s.Limit)}", "◀ Previous", disabled: offset == 0),
                 Component.Button($"{Prefix}:{key}:{offset + s.Limit}", "Next ▶", disabled: offset + s.Limit >= results.Total)) }
             : null;
-        return CommandAnswer.Public(content, [.. results.Hits.Select(PaperEmbeds.Hit)], buttons);
+        return CommandAnswer.Public(content, PaperEmbeds.Fit(results.Hits.Select(PaperEmbeds.Hit)), buttons);
     }
 }

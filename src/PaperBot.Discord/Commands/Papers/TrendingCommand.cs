@@ -21,6 +21,6 @@ public sealed class TrendingCommand(IPaperSearch search) : ISlashCommand
         var span = days == 1 ? "day" : $"{days} days";
         return papers.Count == 0
             ? CommandAnswer.Public($"No upvoted papers in the last {span}.")
-            : CommandAnswer.Public($"**Trending** over the last {span}", [.. papers.Select(PaperEmbeds.Brief)]);
+            : CommandAnswer.Public($"**Trending** over the last {span}", PaperEmbeds.Fit(papers.Select(p => DiscordRenderer.PaperEmbed(p, []))));
     }
 }

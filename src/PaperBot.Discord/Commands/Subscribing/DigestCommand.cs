@@ -30,10 +30,10 @@ public sealed class DigestCommand(IOutbox outbox, IPaperStore papers) : ISlashCo
                 continue;
             }
             var shown = backlog.Items.Select(i => (Item: i, Paper: papers.Find(i.PaperId))).Where(x => x.Paper is not null).ToList();
-            embeds.AddRange(shown.Select(x => PaperEmbeds.Matched(x.Paper!, x.Item.Why)));
+            embeds.AddRange(shown.Select(x => DiscordRenderer.PaperEmbed(x.Paper!, x.Item.Why)));
             var more = backlog.Total - shown.Count;
             lines.Add($"**{backlog.Total}** new for {label} since the last delivery" + (more > 0 ? $" ({shown.Count} shown, {more} more)." : "."));
         }
-        return CommandAnswer.Private(string.Join("\n", lines), embeds);
+        return CommandAnswer.Private(string.Join("\n", lines), PaperEmbeds.Fit(embeds));
     }
 }

@@ -31,13 +31,13 @@ public sealed class SubscribeCommand(SubscriptionService subscriptions, ISubscri
         if (!TryMode(c.String(Opt.Delivery), out var mode)) return CommandAnswer.Error("`delivery` is one of instant, daily or weekly.");
         var at = c.String(Opt.At) ?? defaults.DigestTime;
         if (!ScheduleValidation.TryParseTime(at, out var deliveryTime))
-            return CommandAnswer.Error($"`at`: “{DiscordMarkdown.Escape(DiscordText.Safe(at, 20))}” is not a time of day; write HH:MM, e.g. 08:00.");
+            return CommandAnswer.Error($"`at`: “{DiscordText.Safe(at, 20)}” is not a time of day; write HH:MM, e.g. 08:00.");
         var day = c.String(Opt.Day) ?? defaults.WeeklyDay;
         if (!ScheduleValidation.TryParseDay(day, out var weeklyDay))
-            return CommandAnswer.Error($"`day`: “{DiscordMarkdown.Escape(DiscordText.Safe(day, 20))}” is not a day of the week.");
+            return CommandAnswer.Error($"`day`: “{DiscordText.Safe(day, 20)}” is not a day of the week.");
         var zone = (c.String(Opt.TimeZone) ?? defaults.TimeZone).Trim();
         if (!ScheduleValidation.TryFindTimeZone(zone, out _))
-            return CommandAnswer.Error($"`timezone`: “{DiscordMarkdown.Escape(DiscordText.Safe(zone, 64))}” is not a known IANA time zone; pick one from the list, e.g. Europe/Berlin.");
+            return CommandAnswer.Error($"`timezone`: “{DiscordText.Safe(zone, 64)}” is not a known IANA time zone; pick one from the list, e.g. Europe/Berlin.");
 
         var existing = store.ForTarget(subscriber.TargetKey);
         if (existing.FirstOrDefault(s => s.Query == query) is { } same)
@@ -59,7 +59,7 @@ public sealed class SubscribeCommand(SubscriptionService subscriptions, ISubscri
             CreatedBy = c.UserId,
         };
         if (subscriptions.Add(subscription) is { } refused) return QueryErrors.Answer(query, refused);
-        var text = $"✅ Subscribed `{subscription.Id}`: {Where(subscriber)} gets papers matching `{DiscordText.Safe(query, 300).Replace('`', '\'')}` ({SubscriptionScope.Describe(subscription)}).";
+        var text = $"✅ Subscribed `{subscription.Id}`: {Where(subscriber)} gets papers matching {Code.Span(query, 300)} ({SubscriptionScope.Describe(subscription)}).";
         return subscriber.Kind == SubscriberKind.DiscordChannel ? CommandAnswer.Public(text) : CommandAnswer.Private(text + " Make sure you accept DMs from this server's members.");
     }
 

@@ -29,8 +29,8 @@ public sealed class SubscriptionsCommand(SubscriptionScope scope) : ISlashComman
         sb.AppendLine(title);
         foreach (var s in list)
         {
-            var state = s.PausedReason is { } reason ? $" — ⏸️ paused: {DiscordMarkdown.Escape(DiscordText.Safe(reason, 150))}" : "";
-            sb.AppendLine($"• `{s.Id}` `{DiscordText.Safe(s.Query, 150).Replace('`', '\'')}` — {SubscriptionScope.Describe(s)}{state}");
+            var state = s.PausedReason is { } reason ? $" — ⏸️ paused: {DiscordText.Safe(reason, 150)}" : "";
+            sb.AppendLine($"• `{s.Id}` {Code.Span(s.Query, 150)} — {SubscriptionScope.Describe(s)}{state}");
         }
         sb.AppendLine();
     }

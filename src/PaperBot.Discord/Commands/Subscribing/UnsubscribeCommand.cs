@@ -20,10 +20,10 @@ public sealed class UnsubscribeCommand(SubscriptionService subscriptions, Subscr
         if (scope.Removable(c).FirstOrDefault(s => s.Id == id) is not { } subscription)
         {
             var hint = c.CanManageChannels ? "" : " A channel's subscriptions need the Manage Channels permission.";
-            return CommandAnswer.Error($"No subscription `{DiscordText.Safe(id, 40).Replace('`', '\'')}` that you can remove here. Pick one from the list, or see `/subscriptions`.{hint}");
+            return CommandAnswer.Error($"No subscription {Code.Span(id, 40)} that you can remove here. Pick one from the list, or see `/subscriptions`.{hint}");
         }
         subscriptions.Remove(subscription.Id);
-        return CommandAnswer.Private($"🗑️ Removed `{subscription.Id}`: `{DiscordText.Safe(subscription.Query, 300).Replace('`', '\'')}` ({SubscriptionScope.Describe(subscription)}).");
+        return CommandAnswer.Private($"🗑️ Removed `{subscription.Id}`: {Code.Span(subscription.Query, 300)} ({SubscriptionScope.Describe(subscription)}).");
     }
 
     public IReadOnlyList<CommandChoice> Complete(CommandContext c, string option, string typed)
@@ -32,7 +32,7 @@ public sealed class UnsubscribeCommand(SubscriptionService subscriptions, Subscr
         return [.. scope.Removable(c)
             .Where(s => typed.Length == 0 || s.Id.Contains(typed, StringComparison.OrdinalIgnoreCase) || s.Query.Contains(typed, StringComparison.OrdinalIgnoreCase))
             .Take(25)
-            .Select(s => CommandChoice.Of(DiscordText.Cut($"{DiscordText.Safe(s.Query, 100)} · {Plain(s)}", 100), s.Id))];
+            .Select(s => CommandChoice.Of(DiscordText.Cut($"{Code.Clean(s.Query, 100)} · {Plain(s)}", 100), s.Id))];
     }
 
     /// <summary>Choice names show no markdown: "#channel" instead of a channel mention.</summary>

@@ -18,8 +18,8 @@ public static class DeliverVerb
         command.SetAction(async (parse, ct) =>
         {
             var asJson = parse.GetValue(json);
-            // Discord previews go to stderr under --json, so stdout stays one JSON document.
-            ctx.Get<DiscordPreview>().Output = asJson ? ctx.Err : ctx.Out;
+            // With Discord off, alerts are previewed: on stderr under --json, so stdout stays one JSON document.
+            if (!ctx.Settings.Discord.Enabled) ctx.Get<DiscordPreview>().Output = asJson ? ctx.Err : ctx.Out;
             var report = await ctx.Get<DispatchService>().RunOnceAsync(ct);
             var counts = new Counts(report.Count(DispatchOutcome.Sent), report.PapersDelivered, report.Count(DispatchOutcome.Retrying),
                 report.Count(DispatchOutcome.Failed), report.Count(DispatchOutcome.NoChannel), report.Count(DispatchOutcome.EmptySkipped),

@@ -7,6 +7,7 @@ using PaperBot.Core.Papers;
 using PaperBot.Core.Storage;
 using PaperBot.Core.Subscriptions;
 using PaperBot.Host.Composition;
+using PaperBot.Discord;
 using PaperBot.Discord.Delivery;
 using PaperBot.Sources.TextDigest;
 using PaperBot.Search.Indexing;
@@ -36,7 +37,8 @@ public static class DemoVerb
         var settings = ctx.Settings;
         var dbPath = Path.Combine(Path.GetDirectoryName(settings.Storage.Path)!, DemoDatabase);
         DeleteDatabase(dbPath);
-        var demoSettings = settings with { Storage = new StorageOptions { Path = dbPath } };
+        // Offline whatever the configuration says: the demo's channel ids are made up, so Discord alerts are printed.
+        var demoSettings = settings with { Storage = new StorageOptions { Path = dbPath }, Discord = new DiscordOptions() };
 
         using var services = ServiceRegistration.BuildForCli(demoSettings, ctx.Time, ctx.Err);
         var now = ctx.Time.GetUtcNow();

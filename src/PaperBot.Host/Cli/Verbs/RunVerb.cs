@@ -8,6 +8,8 @@ using Microsoft.Extensions.Logging;
 using PaperBot.Core.Ingestion;
 using PaperBot.Core.Matching;
 using PaperBot.Core.Search;
+using PaperBot.Discord;
+using PaperBot.Discord.Interactions;
 using PaperBot.Host.Composition;
 using PaperBot.Host.Jobs;
 using PaperBot.Host.Web;
@@ -52,6 +54,7 @@ public static class RunVerb
         // Papers stored just before a crash, whose alerts were not queued yet.
         app.Services.GetRequiredService<PaperIntake>().QueuePendingAlerts();
         app.MapHealth();
+        if (settings.Discord.Enabled && settings.Discord.Transport == DiscordTransport.Http) app.MapDiscordInteractions();
         await app.StartAsync(ct);
         await app.WaitForShutdownAsync(ct);
         return CliApp.Ok;
