@@ -10,7 +10,7 @@ public sealed class FeedSource(FeedOptions feed, HttpClient http, SourceHttpOpti
     /// <summary>The named HttpClient all feeds share.</summary>
     public const string HttpClientName = "paperbot-feeds";
 
-    private readonly SyndicationFeedParser _parser = new(feed.Name.Trim());
+    private readonly SyndicationFeedParser _parser = new();
 
     public string Name { get; } = feed.Name.Trim();
 
@@ -23,7 +23,7 @@ public sealed class FeedSource(FeedOptions feed, HttpClient http, SourceHttpOpti
         if (fetch.Status == HttpFetchStatus.Failed) return SourceFetchResult.Failed(fetch.Error!);
         if (fetch.Status == HttpFetchStatus.NotModified) return new SourceFetchResult { NotModified = true, Validators = fetch.Validators };
 
-        var parsed = _parser.Parse(new MemoryStream(fetch.Body, writable: false));
+        var parsed = _parser.Parse(fetch.Body, fetch.Charset);
         if (parsed.IsFailure) return SourceFetchResult.Failed($"{url}: {parsed.Error}");
         return new SourceFetchResult
         {

@@ -37,7 +37,7 @@ public static class HttpDocumentFetcher
             if (response.Content.Headers.ContentLength > maxBytes) return HttpFetch.Failed(TooLarge(url, maxBytes));
 
             var body = await ReadCappedAsync(response.Content, maxBytes, ct).ConfigureAwait(false);
-            return body is null ? HttpFetch.Failed(TooLarge(url, maxBytes)) : new HttpFetch(HttpFetchStatus.Ok, body, validators, null);
+            return body is null ? HttpFetch.Failed(TooLarge(url, maxBytes)) : new HttpFetch(HttpFetchStatus.Ok, body, validators, null, response.Content.Headers.ContentType?.CharSet);
         }
         catch (HttpRequestException e)
         {

@@ -26,13 +26,11 @@ internal static class HuggingFaceMapping
             Upvotes = p.Upvotes,
             Summary = string.IsNullOrWhiteSpace(p.AiSummary) ? null : TextCleaner.Clean(p.AiSummary),
             Keywords = [.. (p.AiKeywords ?? []).Select(TextCleaner.Clean).Where(k => k.Length > 0)],
-            Links = EntryRules.ArxivLinks(arxiv) with { Code = Blank(p.GithubRepo), ProjectPage = Blank(p.ProjectPage) },
+            Links = EntryRules.ArxivLinks(arxiv) with { Code = EntryRules.HttpUrl(p.GithubRepo), ProjectPage = EntryRules.HttpUrl(p.ProjectPage) },
             PublishedAt = EntryRules.ParseDate(p.PublishedAt ?? item!.PublishedAt),
             // When Hugging Face featured the paper is when this source first saw it.
             Sources = seenOnDaily is { } seen ? [new Provenance(PaperSources.HuggingFace, seen)] : [],
         };
         return (paper, null);
     }
-
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

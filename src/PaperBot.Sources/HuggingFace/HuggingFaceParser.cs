@@ -34,7 +34,7 @@ public sealed class HuggingFaceParser : IDocumentParser
         }
         catch (JsonException e)
         {
-            return ParseResult.Failed($"Malformed JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}: {e.Message}");
+            return ParseResult.Failed($"Malformed JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}: {Reason(e)}");
         }
 
         using (document)
@@ -65,5 +65,15 @@ public sealed class HuggingFaceParser : IDocumentParser
             }
             return new ParseResult(papers, rejected);
         }
+    }
+
+    /// <summary>The message without its trailing position (already given) and on one line: it quotes the bad token,
+    /// which may hold line breaks.</summary>
+    private static string Reason(JsonException e)
+    {
+        var message = e.Message;
+        var position = message.LastIndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (position > 0) message = message[..position];
+        return TextCleaner.OneLine(message);
     }
 }

@@ -1,19 +1,12 @@
-using System.Text;
-
 namespace PaperBot.Sources.Parsing;
 
 /// <summary>Cheap looks at a document's first bytes, for format detection and for clear errors
 /// (an HTML error page served with status 200 is not a malformed feed).</summary>
 internal static class ContentSniffer
 {
-    private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
-
     /// <summary>The head as text (BOM removed; a multi-byte character cut at the end is harmless here).</summary>
-    public static string Text(ReadOnlySpan<byte> head)
-    {
-        if (head.StartsWith(Bom)) head = head[3..];
-        return Encoding.UTF8.GetString(head.Length > DocumentParsers.HeadLength ? head[..DocumentParsers.HeadLength] : head);
-    }
+    public static string Text(ReadOnlySpan<byte> head) =>
+        DocumentEncoding.Sniff(head.Length > DocumentParsers.HeadLength ? head[..DocumentParsers.HeadLength] : head);
 
     /// <summary>The first character that is not white space, or '\0'.</summary>
     public static char FirstSignificant(ReadOnlySpan<byte> head)

@@ -18,7 +18,7 @@ public static class DocumentParsers
         new HuggingFaceParser(),
         new ArxivAtomParser(),
         new ArxivRssParser(),
-        new SyndicationFeedParser(PaperSources.File),
+        new SyndicationFeedParser(),
         new TextDigestParser(),
     ];
 

@@ -41,6 +41,29 @@ internal static partial class EntryRules
         Pdf = $"https://arxiv.org/pdf/{id.Id}",
     };
 
+    /// <summary>An absolute http(s) URL, or null: links reach Discord and email, so <c>javascript:</c>, <c>data:</c>,
+    /// <c>file:</c> and the like never enter the domain. A relative link is resolved against <paramref name="baseUri"/>.</summary>
+    public static string? HttpUrl(string? text, Uri? baseUri = null)
+    {
+        var s = text?.Trim();
+        if (string.IsNullOrEmpty(s)) return null;
+        if (Uri.TryCreate(s, UriKind.Absolute, out var uri) && IsHttp(uri)) return uri.AbsoluteUri;
+        return baseUri is not null && Uri.TryCreate(baseUri, s, out var resolved) && IsHttp(resolved) ? resolved.AbsoluteUri : null;
+    }
+
+    private static bool IsHttp(Uri uri) => uri.Scheme is "http" or "https" && uri.Host.Length > 0;
+
+    /// <summary>A bare DOI (<c>10.1038/s41586-024-07123-4</c>) from "doi:…", a doi.org URL or the DOI itself; null otherwise.</summary>
+    public static string? Doi(string? text)
+    {
+        var s = TextCleaner.Clean(text);
+        foreach (var prefix in (string[])["doi:", "https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/"])
+        {
+            if (s.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) s = s[prefix.Length..].Trim();
+        }
+        return s.StartsWith("10.", StringComparison.Ordinal) && s.IndexOf('/', StringComparison.Ordinal) > 3 && !s.Contains(' ', StringComparison.Ordinal) ? s : null;
+    }
+
     /// <summary>"A, B and C" and "A and B" into names; a single name is kept whole.</summary>
     public static IReadOnlyList<string> SplitAuthors(string? text)
     {

@@ -33,6 +33,9 @@ internal static partial class TextCleaner
         return s.Length <= ParseLimits.MaxAbstractLength ? s : s[..ParseLimits.MaxAbstractLength].TrimEnd() + "…";
     }
 
+    /// <summary>A library's error message on one line: they quote the offending input, line breaks included.</summary>
+    public static string OneLine(string message) => CollapseWhitespace(message);
+
     private static string CollapseWhitespace(string s)
     {
         var sb = new StringBuilder(s.Length);

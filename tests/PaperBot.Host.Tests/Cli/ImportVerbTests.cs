@@ -65,6 +65,28 @@ public class ImportVerbTests
     }
 
     [Fact]
+    public async Task A_bad_feed_in_the_middle_is_reported_and_the_files_after_it_still_import()
+    {
+        using var cli = new CliHarness();
+        var old = cli.Dir.Write("old.rss", "<rss version=\"0.93\"><channel><item><title>Old but Fine</title><link>https://o.example/1</link></item></channel></rss>");
+        var broken = cli.Dir.Write("broken.rss", "<rss version=\"0.91\">\n<channel>\n<item><title>cut");
+        var opml = cli.Dir.Write("list.xml", "<?xml version=\"1.0\"?>\n<rss><nonsense/></rss>");
+        var good = cli.Dir.Write("good.txt", Digests.Build(2));
+
+        var run = await cli.RunAsync("import", old, broken, FixtureFiles.PathOf("feeds/nature-rdf.xml"), opml, FixtureFiles.PathOf("feeds/encodings/big5.xml"), good);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("old.rss: 1 new", run.Out, StringComparison.Ordinal);
+        Assert.Contains("broken.rss: not imported: Malformed XML at line 3, position ", run.Err, StringComparison.Ordinal);
+        Assert.Contains("nature-rdf.xml: 3 new", run.Out, StringComparison.Ordinal);
+        Assert.Contains("list.xml: not imported: The <rss> document has neither a channel nor items.", run.Err, StringComparison.Ordinal);
+        Assert.Contains("big5.xml: 1 new", run.Out, StringComparison.Ordinal);
+        Assert.Contains("good.txt: 2 new", run.Out, StringComparison.Ordinal);
+        Assert.Contains("total: 7 new", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_path_that_does_not_exist_is_a_usage_error_and_imports_nothing()
     {
         using var cli = new CliHarness();

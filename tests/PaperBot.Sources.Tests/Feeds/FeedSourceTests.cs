@@ -3,6 +3,7 @@ using PaperBot.Core.Ingestion;
 using PaperBot.Core.Papers;
 using PaperBot.Sources.Feeds;
 using PaperBot.Sources.Tests.Fakes;
+using PaperBot.Testing.Fakes;
 using PaperBot.Testing.Http;
 
 namespace PaperBot.Sources.Tests.Feeds;
@@ -43,6 +44,37 @@ public sealed class FeedSourceTests : IAsyncLifetime
         Assert.Equal(3, jwr.Papers.Count);
         Assert.Equal(2, blog.Papers.Count);
         Assert.Equal(PaperId.Parse("2402.12001"), blog.Papers[0].Paper.Id);
+    }
+
+    [Fact]
+    public async Task A_feed_that_cannot_be_read_records_its_error_in_the_source_state_and_the_next_feed_still_ingests()
+    {
+        _server.On("/broken.rss", FixtureResponse.Text("<rss version=\"0.91\">\n<channel>\n<item><title>cut", "application/rss+xml"));
+        _server.On("/old.rss", FixtureResponse.File("feeds/rss-0.91.xml", "application/rss+xml"));
+        _server.On("/nature.rss", FixtureResponse.File("feeds/nature-rdf.xml", "application/rdf+xml"));
+        var ports = new IngestionFixture();
+        using var services = SourcesHost.Build(Settings(("broken", _server.Url("broken.rss").ToString()), ("old", _server.Url("old.rss").ToString()),
+            ("nature", _server.Url("nature.rss").ToString())), ports);
+
+        var report = await services.GetRequiredService<IngestionService>().RunAsync(null, FetchRequest.Latest, notify: false, CancellationToken.None);
+
+        var broken = ports.States.Get("broken");
+        Assert.Equal(1, broken.ConsecutiveFailures);
+        Assert.StartsWith($"{_server.Url("broken.rss")}: Malformed XML at line 3, position ", broken.LastError, StringComparison.Ordinal);
+        Assert.Equal([false, true, true], report.Sources.Select(s => s.Succeeded));
+        Assert.Null(ports.States.Get("nature").LastError);
+        Assert.Equal(2 + 3, ports.Store.Latest(100).Count);
+    }
+
+    [Fact]
+    public async Task The_http_charset_decodes_a_feed_that_declares_no_encoding()
+    {
+        _server.On("/ru.rss", FixtureResponse.File("feeds/encodings/undeclared-koi8-r.xml", "application/rss+xml; charset=koi8-r"));
+        using var services = Services(("ru", _server.Url("ru.rss").ToString()));
+
+        var result = await services.GetServices<IPaperSource>().Single().FetchAsync(FetchRequest.Latest, CancellationToken.None);
+
+        Assert.Equal("Новые методы для виджетов", Assert.Single(result.Papers).Paper.Title);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class HostileInputTests
     {
         "arxiv-atom" => new ArxivAtomParser(),
         "arxiv-rss" => new ArxivRssParser(),
-        "feed" => new SyndicationFeedParser("journal"),
+        "feed" => new SyndicationFeedParser(),
         _ => new HuggingFaceParser(),
     };
 

@@ -6,7 +6,7 @@ namespace PaperBot.Sources.Tests.Parsing;
 
 public sealed class SyndicationFeedParserTests
 {
-    private static readonly SyndicationFeedParser Parser = new("widget-blog");
+    private static readonly SyndicationFeedParser Parser = new();
 
     [Fact]
     public void An_atom_entry_linking_to_arxiv_is_keyed_by_its_arxiv_id()

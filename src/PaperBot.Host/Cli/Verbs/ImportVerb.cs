@@ -39,18 +39,16 @@ public static class ImportVerb
 
     private static FileReport ImportFile(CliContext ctx, PaperIntake intake, string file, bool notify, bool quiet)
     {
-        ParseResult parsed;
         string? format;
-        using (var stream = File.OpenRead(ctx.Resolve(file)))
+        ParseResult parsed;
+        try
         {
-            var head = new byte[4096];
-            var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-            stream.Position = 0;
-            var parser = DocumentParsers.Detect(head.AsSpan(0, read));
-            if (parser is null)
-                return Report(ctx, quiet, new FileReport(file, null, 0, 0, 0, 0, 0, [read == 0 ? "the file is empty" : "unrecognised format (not text, JSON, RSS or Atom)"]));
-            format = parser.Format;
-            parsed = parser.Parse(stream);
+            (format, parsed) = Parse(ctx.Resolve(file));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file that cannot be read (permissions, a disk error) is reported like one that cannot be parsed.
+            return Report(ctx, quiet, new FileReport(file, null, 0, 0, 0, 0, 0, [$"cannot be read: {e.Message}"]));
         }
         if (parsed.IsFailure) return Report(ctx, quiet, new FileReport(file, null, 0, 0, 0, 0, 0, [parsed.Error!]));
 
@@ -65,6 +63,18 @@ public static class ImportVerb
 
         var problems = parsed.Rejected.Select(r => r.ToString()).ToList();
         return Report(ctx, quiet, new FileReport(file, format, total.New, total.Updated, total.Unchanged, parsed.Rejected.Count, total.AlertsQueued, problems));
+    }
+
+    /// <summary>Detects the format from the first bytes and parses the file; parsers report bad content as a failed result.</summary>
+    private static (string? Format, ParseResult Result) Parse(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var head = new byte[DocumentParsers.HeadLength];
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        stream.Position = 0;
+        var parser = DocumentParsers.Detect(head.AsSpan(0, read));
+        if (parser is null) return (null, ParseResult.Failed(read == 0 ? "the file is empty" : "unrecognised format (not text, JSON, RSS or Atom)"));
+        return (parser.Format, parser.Parse(stream));
     }
 
     private static FileReport Report(CliContext ctx, bool quiet, FileReport report)
