@@ -30,6 +30,7 @@ public sealed class ConsoleDiscordChannel(DiscordPreview preview) : IDeliveryCha
                 w.WriteLine($"  📄 {e.Title}");
                 if (e.Url is { } url) w.WriteLine($"     {url}");
                 if (e.Description is { } description) w.WriteLine("     " + description.ReplaceLineEndings("\n     "));
+                foreach (var f in e.Fields ?? []) w.WriteLine($"     {f.Name}: {f.Value}");
             }
         }
         return Task.FromResult<DeliveryResult>(new DeliveryResult.Sent($"{messages.Count} message(s) to {where}"));
