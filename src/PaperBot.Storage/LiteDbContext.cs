@@ -28,6 +28,7 @@ public sealed class LiteDbContext : IDisposable
     internal ILiteCollection<BsonDocument> Subscriptions => Database.GetCollection(Collections.Subscriptions);
     internal ILiteCollection<BsonDocument> Outbox => Database.GetCollection(Collections.Outbox);
     internal ILiteCollection<BsonDocument> SourceStates => Database.GetCollection(Collections.SourceStates);
+    internal ILiteCollection<BsonDocument> Settings => Database.GetCollection(Collections.Settings);
     internal ILiteCollection<BsonDocument> Delivered => Database.GetCollection(Collections.Delivered);
     internal ILiteCollection<BsonDocument> DigestCursors => Database.GetCollection(Collections.DigestCursors);
     internal ILiteCollection<BsonDocument> PendingAlerts => Database.GetCollection(Collections.PendingAlerts);
@@ -135,4 +136,5 @@ internal static class Collections
     public const string PendingAlerts = "pending_alerts";
     public const string Tombstones = "paper_tombstones";
     public const string Suppressions = "suppressions";
+    public const string Settings = "settings";
 }

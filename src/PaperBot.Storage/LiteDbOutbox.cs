@@ -58,6 +58,23 @@ public sealed class LiteDbOutbox(LiteDbContext context, TimeProvider time) : IOu
             .Select(OutboxMapping.ToItem)
             .ToList();
 
+    public TargetBacklog SinceLastDelivery(string target, int max)
+    {
+        var items = context.Outbox.Find(Query.EQ("Target", target))
+            .Where(d => d["Status"].AsString != nameof(OutboxStatus.Sent))
+            .Select(OutboxMapping.ToItem)
+            .ToList();
+        var live = items.Select(i => i.SubscriptionId).Distinct(StringComparer.Ordinal)
+            .Where(id => context.Subscriptions.FindById(id) is not null)
+            .ToHashSet(StringComparer.Ordinal);
+        var papers = items.Where(i => live.Contains(i.SubscriptionId))
+            .GroupBy(i => i.PaperId)
+            .Select(g => g.MaxBy(i => i.Score)! with { Why = [.. g.SelectMany(i => i.Why).Distinct()] })
+            .OrderByDescending(i => i.Score).ThenBy(i => i.CreatedAt).ThenBy(i => i.Id, StringComparer.Ordinal)
+            .ToList();
+        return new TargetBacklog([.. papers.Take(max)], papers.Count);
+    }
+
     public OutboxSnapshot LoadOpen()
     {
         var open = context.Outbox.Find(Query.In("Status", OpenStatuses)).Select(OutboxMapping.ToItem).ToList();

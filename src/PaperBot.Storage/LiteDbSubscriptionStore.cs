@@ -1,3 +1,4 @@
+using LiteDB;
 using PaperBot.Core.Storage;
 using PaperBot.Core.Subscriptions;
 using PaperBot.Storage.Mapping;
@@ -16,12 +17,18 @@ public sealed class LiteDbSubscriptionStore(LiteDbContext context) : ISubscripti
         return doc is null ? null : SubscriptionMapping.ToSubscription(doc);
     }
 
-    public IReadOnlyList<Subscription> All() =>
-        context.Subscriptions.FindAll().Select(SubscriptionMapping.ToSubscription).OrderBy(s => s.CreatedAt).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<Subscription> All() => Oldest(context.Subscriptions.FindAll());
+
+    public IReadOnlyList<Subscription> ForTarget(string targetKey) => Oldest(context.Subscriptions.Find(Query.EQ("Target", targetKey)));
+
+    public IReadOnlyList<Subscription> CreatedBy(string userId) => Oldest(context.Subscriptions.Find(Query.EQ("CreatedBy", userId)));
 
     public void Update(Subscription subscription)
     {
         if (!context.Subscriptions.Update(SubscriptionMapping.ToDocument(subscription)))
             throw new KeyNotFoundException($"No subscription {subscription.Id}.");
     }
+
+    private static List<Subscription> Oldest(IEnumerable<BsonDocument> docs) =>
+        docs.Select(SubscriptionMapping.ToSubscription).OrderBy(s => s.CreatedAt).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
 }

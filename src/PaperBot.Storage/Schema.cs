@@ -49,6 +49,8 @@ internal static class Schema
         db => db.GetCollection(Collections.Papers).EnsureIndex("ChangedAt", "$.ChangedAt"),
         // 4: addresses that refused mail for good (SMTP 5xx), keyed by the lower-cased address; newest first for listing.
         db => db.GetCollection(Collections.Suppressions).EnsureIndex("At", "$.At"),
+        // 5: small named values kept between runs (the registered slash commands' hash), keyed by name.
+        db => db.GetCollection(Collections.Settings).EnsureIndex("_id", unique: true),
     ];
 
     public static int CurrentVersion => Migrations.Length;

@@ -20,6 +20,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ISourceStateStore, LiteDbSourceStateStore>();
         services.AddSingleton<IPaperRetention, LiteDbRetention>();
         services.AddSingleton<ISuppressionList, LiteDbSuppressionList>();
+        services.AddSingleton<ISettingsStore, LiteDbSettingsStore>();
         return services;
     }
 }

@@ -152,4 +152,39 @@ public class OutboxTests
         Assert.Equal(item.CreatedAt, item.NextAttemptAt);
         Assert.Equal(Schema.CurrentVersion, ctx.Database.UserVersion);
     }
+
+    [Fact]
+    public void What_a_target_matched_since_its_last_delivery_is_its_unsent_papers_once_each_best_first_without_removed_subscriptions()
+    {
+        using var db = new TestDatabase();
+        var channel = Subscriber.DiscordChannel("10", "1");
+        Subscribe(db, "s-1", channel);
+        Subscribe(db, "s-2", channel);
+        Subscribe(db, "s-gone", channel);
+        Subscribe(db, "s-elsewhere", Subscriber.DiscordChannel("11", "1"));
+        PaperId P(string id) => PaperId.Parse(id);
+        db.Outbox.Enqueue(
+        [
+            new PaperMatch("s-1", P("2503.00001"), [new MatchHit("title", "diffusion")], 1),
+            new PaperMatch("s-2", P("2503.00001"), [new MatchHit("abstract", "video")], 3),
+            new PaperMatch("s-1", P("2503.00002"), [new MatchHit("title", "agents")], 2),
+            new PaperMatch("s-1", P("2503.00003"), [], 5),
+            new PaperMatch("s-gone", P("2503.00004"), [], 9),
+            new PaperMatch("s-elsewhere", P("2503.00005"), [], 9),
+        ]);
+        var delivered = db.Outbox.LoadOpen().Open.Single(i => i.PaperId == P("2503.00003"));
+        db.Outbox.MarkSent(Claim("s-1", delivered), db.Time.GetUtcNow());
+        db.Subscriptions.Remove("s-gone");
+
+        var backlog = db.Outbox.SinceLastDelivery("discord-channel:10", max: 1);
+
+        Assert.Equal(2, backlog.Total);
+        var best = Assert.Single(backlog.Items);
+        Assert.Equal(P("2503.00001"), best.PaperId);
+        Assert.Equal([new MatchHit("abstract", "video"), new MatchHit("title", "diffusion")], best.Why.OrderBy(h => h.Field));
+        Assert.Equal([P("2503.00001"), P("2503.00002")], db.Outbox.SinceLastDelivery("discord-channel:10", 10).Items.Select(i => i.PaperId));
+        var nothing = db.Outbox.SinceLastDelivery("discord-channel:99", 10);
+        Assert.Equal(0, nothing.Total);
+        Assert.Empty(nothing.Items);
+    }
 }

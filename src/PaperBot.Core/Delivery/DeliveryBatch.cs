@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using PaperBot.Core.Outbox;
 using PaperBot.Core.Subscriptions;
 
@@ -21,8 +19,4 @@ public sealed record DeliveryBatch(string Id, BatchKind Kind, Subscription Subsc
     public bool IsEmpty => Entries.Count == 0 && MoreCount == 0;
 
     public Digest ToDigest() => new(Subscription, Entries, MoreCount, CreatedAt);
-
-    /// <summary>A Discord <c>nonce</c> (at most 25 characters) for the <paramref name="part"/>-th message of this batch.</summary>
-    public string Nonce(int part) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{Id}#{part}")).AsSpan(0, 12));
 }

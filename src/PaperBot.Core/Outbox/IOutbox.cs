@@ -9,6 +9,11 @@ public interface IOutbox : IAlertQueue
     /// <summary>Items not yet delivered, oldest first.</summary>
     IReadOnlyList<OutboxItem> Pending(int max);
 
+    /// <summary>What <paramref name="target"/> has matched since its last delivery (Discord <c>/digest</c>): its items
+    /// not yet sent — pending, being sent, or failed while its subscriptions are paused — one per paper with every
+    /// reason, best first, at most <paramref name="max"/>; items of removed subscriptions are left out.</summary>
+    TargetBacklog SinceLastDelivery(string target, int max);
+
     /// <summary>Everything dispatch plans from: open items (pending or sending) and each digest's last delivery.</summary>
     OutboxSnapshot LoadOpen();
 

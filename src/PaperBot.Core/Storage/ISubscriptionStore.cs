@@ -14,4 +14,10 @@ public interface ISubscriptionStore
     IReadOnlyList<Subscription> All();
 
     void Update(Subscription subscription);
+
+    /// <summary>The subscriptions of one delivery target (<see cref="Subscriber.TargetKey"/>), oldest first.</summary>
+    IReadOnlyList<Subscription> ForTarget(string targetKey) => [.. All().Where(s => s.Subscriber.TargetKey == targetKey)];
+
+    /// <summary>The subscriptions a Discord user created (<see cref="Subscription.CreatedBy"/>), oldest first.</summary>
+    IReadOnlyList<Subscription> CreatedBy(string userId) => [.. All().Where(s => s.CreatedBy == userId)];
 }

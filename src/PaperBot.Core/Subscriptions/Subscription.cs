@@ -48,6 +48,10 @@ public sealed record Subscription
 
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>The Discord user id of whoever created it with <c>/subscribe</c> (null from the CLI and the web):
+    /// <c>/unsubscribe</c> offers a member the channel subscriptions they made.</summary>
+    public string? CreatedBy { get; init; }
+
     /// <summary>Set when delivery failed permanently (unknown channel, address rejected); alerts wait until cleared.</summary>
     public string? PausedReason { get; init; }
 

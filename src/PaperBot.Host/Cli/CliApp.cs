@@ -33,6 +33,7 @@ public static class CliApp
         root.Subcommands.Add(DeliverVerb.Create(ctx));
         root.Subcommands.Add(HealthcheckVerb.Create(ctx));
         root.Subcommands.Add(BackupVerb.Create(ctx));
+        root.Subcommands.Add(DiscordVerb.Create(ctx));
         // No verb means run (the container's default).
         root.SetAction((parse, ct) => RunVerb.RunAsync(ctx, ct));
         return root;

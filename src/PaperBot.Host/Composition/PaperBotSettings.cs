@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using PaperBot.Core;
 using PaperBot.Core.Delivery;
+using PaperBot.Discord;
 using PaperBot.Email;
 using PaperBot.Host.Configuration;
 using PaperBot.Sources;

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PaperBot.Core;
+using PaperBot.Discord;
+using PaperBot.Discord.Interactions;
 using PaperBot.Email;
-using PaperBot.Host.Delivery;
 using PaperBot.Host.Web.Links;
 using PaperBot.Sources;
 using PaperBot.Search;
@@ -17,7 +18,6 @@ public static class ServiceRegistration
     public static IServiceCollection AddPaperBot(this IServiceCollection services, PaperBotSettings settings, TimeProvider time)
     {
         services.AddSingleton(settings);
-        services.AddSingleton(settings.Discord);
         services.AddSingleton(settings.Web);
         services.AddSingleton(time);
 
@@ -28,7 +28,8 @@ public static class ServiceRegistration
 
         services.AddSubscriberLinks(settings);
         services.AddPaperBotEmail(settings.Email);
-        services.AddDiscordPreview();
+        services.AddPaperBotDiscord(settings.Discord);
+        services.AddPaperBotDiscordInteractions(settings.Discord);
         return services;
     }
 

@@ -25,6 +25,7 @@ internal static class SubscriptionMapping
         };
         Set(doc, "GuildId", s.Subscriber.GuildId);
         Set(doc, "PausedReason", s.PausedReason);
+        Set(doc, "CreatedBy", s.CreatedBy);
         return doc;
     }
 
@@ -40,5 +41,6 @@ internal static class SubscriptionMapping
         Confirmed = d["Confirmed"].AsBoolean,
         CreatedAt = Date(d["CreatedAt"]),
         PausedReason = NullableString(d["PausedReason"]),
+        CreatedBy = NullableString(d["CreatedBy"]),
     };
 }

@@ -17,7 +17,7 @@ public class DemoVerbTests
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("imported      20 new papers", second.Out, StringComparison.Ordinal);
         Assert.Contains("Discord → #", first.Out, StringComparison.Ordinal);
-        Assert.Contains("matched: Diffusion (title)", first.Out, StringComparison.Ordinal);
+        Assert.Contains("Matched: Diffusion (title)", first.Out, StringComparison.Ordinal);
 
         var eml = Assert.Single(Directory.GetFiles(cli.Dir.File("data/outbox"), "*.eml"));
         var message = await MimeMessage.LoadAsync(eml);

@@ -40,6 +40,8 @@ public sealed class CrashingOutbox(IOutbox inner) : IOutbox
 
     public IReadOnlyList<OutboxItem> Pending(int max) => inner.Pending(max);
 
+    public TargetBacklog SinceLastDelivery(string target, int max) => inner.SinceLastDelivery(target, max);
+
     public OutboxSnapshot LoadOpen()
     {
         Step(nameof(LoadOpen));

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using PaperBot.Core.Delivery;
 using PaperBot.Host.Cli.Output;
-using PaperBot.Host.Delivery;
+using PaperBot.Discord.Delivery;
 
 namespace PaperBot.Host.Cli.Verbs;
 
@@ -18,11 +18,11 @@ public static class DeliverVerb
         command.SetAction(async (parse, ct) =>
         {
             var asJson = parse.GetValue(json);
-            // Discord previews go to stderr under --json, so stdout stays one JSON document; inside the running service
+            // With Discord off, alerts are previewed: on stderr under --json, so stdout stays one JSON document; inside the running service
             // the scheduled passes print to the service's console again afterwards.
             var preview = ctx.Get<DiscordPreview>();
             var console = preview.Output;
-            preview.Output = asJson ? ctx.Err : ctx.Out;
+            if (!ctx.Settings.Discord.Enabled) preview.Output = asJson ? ctx.Err : ctx.Out;
             DispatchReport report;
             try
             {

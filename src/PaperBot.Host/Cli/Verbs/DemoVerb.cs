@@ -7,7 +7,8 @@ using PaperBot.Core.Papers;
 using PaperBot.Core.Storage;
 using PaperBot.Core.Subscriptions;
 using PaperBot.Host.Composition;
-using PaperBot.Host.Delivery;
+using PaperBot.Discord;
+using PaperBot.Discord.Delivery;
 using PaperBot.Sources.TextDigest;
 using PaperBot.Search.Indexing;
 using PaperBot.Storage;
@@ -37,8 +38,9 @@ public static class DemoVerb
         var settings = ctx.Settings;
         var dbPath = Path.Combine(Path.GetDirectoryName(settings.Storage.Path)!, DemoDatabase);
         DeleteDatabase(dbPath);
-        // Offline: the digest goes to the pickup folder, from a placeholder sender when Email:From is empty.
-        var demoSettings = settings with { Storage = new StorageOptions { Path = dbPath }, Email = settings.Email.PickupOnly(DemoFrom) };
+        // Offline whatever the configuration says: the digest goes to the pickup folder (from a placeholder sender when
+        // Email:From is empty), and Discord alerts are printed, since the demo's channel ids are made up.
+        var demoSettings = settings with { Storage = new StorageOptions { Path = dbPath }, Email = settings.Email.PickupOnly(DemoFrom), Discord = new DiscordOptions() };
 
         using var services = ServiceRegistration.BuildForCli(demoSettings, ctx.Time, ctx.Err);
         var now = ctx.Time.GetUtcNow();

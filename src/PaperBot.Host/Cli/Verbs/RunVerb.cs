@@ -6,6 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PaperBot.Host.Admin;
+using PaperBot.Core.Ingestion;
+using PaperBot.Core.Matching;
+using PaperBot.Core.Search;
+using PaperBot.Discord;
+using PaperBot.Discord.Interactions;
 using PaperBot.Host.Composition;
 using PaperBot.Host.Jobs;
 using PaperBot.Host.Runtime;
@@ -55,6 +60,7 @@ public static class RunVerb
         app.MapHealth();
         app.MapAdmin();
         app.MapPaperBotWeb();
+        if (settings.Discord.Enabled && settings.Discord.Transport == DiscordTransport.Http) app.MapDiscordInteractions();
         // Listen at once; the search index catches up and the schedules start behind it (ServiceLifecycle).
         await app.StartAsync(ct);
         try

@@ -1,0 +1,93 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PaperBot.Discord.Interactions.Models;
+
+namespace PaperBot.Discord.Interactions;
+
+/// <summary>
+/// <c>POST /discord/interactions</c> (<c>Discord:Transport</c> = <c>Http</c>): the body is read up to
+/// <see cref="MaxBodyBytes"/>, its signature checked before anything parses it (401 otherwise, which Discord probes on
+/// purpose), then PING is answered with PONG and everything else by the router, inline.
+/// </summary>
+public sealed class InteractionEndpoint(InteractionSignature signature, InteractionRouter router, ILogger<InteractionEndpoint> log)
+{
+    public const string Route = "/discord/interactions";
+
+    /// <summary>Interactions are a few KiB; a larger body is not one.</summary>
+    public const int MaxBodyBytes = 64 * 1024;
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var ct = http.RequestAborted;
+        if (http.Request.ContentLength > MaxBodyBytes)
+        {
+            Refuse(http, StatusCodes.Status413PayloadTooLarge, "a body over the size limit");
+            return;
+        }
+        var body = await ReadAsync(http.Request, ct).ConfigureAwait(false);
+        if (body is null)
+        {
+            Refuse(http, StatusCodes.Status413PayloadTooLarge, "a body over the size limit");
+            return;
+        }
+        var check = signature.Check(http.Request.Headers[InteractionSignature.SignatureHeader], http.Request.Headers[InteractionSignature.TimestampHeader], body);
+        if (check != SignatureCheck.Valid)
+        {
+            Refuse(http, StatusCodes.Status401Unauthorized, "signature " + check);
+            return;
+        }
+
+        Interaction? interaction;
+        try
+        {
+            interaction = JsonSerializer.Deserialize(body, InteractionJsonContext.Default.Interaction);
+        }
+        catch (JsonException)
+        {
+            interaction = null;
+        }
+        if (interaction is null)
+        {
+            Refuse(http, StatusCodes.Status400BadRequest, "a signed body that is not an interaction");
+            return;
+        }
+
+        var routed = await router.RouteAsync(interaction, ct).ConfigureAwait(false);
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = "application/json";
+        await JsonSerializer.SerializeAsync(http.Response.Body, routed.Initial, InteractionJsonContext.Default.InteractionResponse, ct).ConfigureAwait(false);
+        await http.Response.CompleteAsync().ConfigureAwait(false);
+        router.FollowUp(interaction, routed);
+    }
+
+    private void Refuse(HttpContext http, int status, string reason)
+    {
+        InteractionLog.Refused(log, reason);
+        http.Response.StatusCode = status;
+    }
+
+    /// <returns>The raw body, or null when it is over <see cref="MaxBodyBytes"/>.</returns>
+    private static async Task<byte[]?> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        while (true)
+        {
+            var read = await request.Body.ReadAsync(buffer.GetMemory(4096), ct).ConfigureAwait(false);
+            if (read == 0) return buffer.WrittenSpan.ToArray();
+            buffer.Advance(read);
+            if (buffer.WrittenCount > MaxBodyBytes) return null;
+        }
+    }
+}
+
+public static class InteractionEndpointExtensions
+{
+    /// <summary>Maps <c>POST /discord/interactions</c>; Host calls it only when <c>Discord:Transport</c> is <c>Http</c>.</summary>
+    public static IEndpointConventionBuilder MapDiscordInteractions(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost(InteractionEndpoint.Route, (HttpContext http) => http.RequestServices.GetRequiredService<InteractionEndpoint>().HandleAsync(http));
+}
