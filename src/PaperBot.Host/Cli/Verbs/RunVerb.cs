@@ -10,7 +10,8 @@ using PaperBot.Core.Matching;
 using PaperBot.Core.Search;
 using PaperBot.Host.Composition;
 using PaperBot.Host.Jobs;
-using PaperBot.Host.Web;
+using PaperBot.Host.Web.Health;
+using PaperBot.Host.Web.Metrics;
 using PaperBot.Storage;
 using Quartz;
 
@@ -33,8 +34,9 @@ public static class RunVerb
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddConfiguration(settings.Configuration);
         builder.WebHost.UseUrls(settings.Web.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddServiceConsole(settings.Configuration);
         builder.Services.AddPaperBot(settings, ctx.Time);
+        builder.Services.AddPaperBotHealth().AddPaperBotMetrics();
         builder.Services.AddQuartz(q =>
         {
             q.UseTimeProvider(ctx.Time);
@@ -51,7 +53,9 @@ public static class RunVerb
         app.Services.GetRequiredService<SubscriptionMatcher>();
         // Papers stored just before a crash, whose alerts were not queued yet.
         app.Services.GetRequiredService<PaperIntake>().QueuePendingAlerts();
-        app.MapHealth();
+        app.MapHealthz();
+        app.MapStatus(loopbackOnly: true);
+        app.MapPaperBotMetrics();
         await app.StartAsync(ct);
         await app.WaitForShutdownAsync(ct);
         return CliApp.Ok;
