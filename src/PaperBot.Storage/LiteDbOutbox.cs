@@ -58,16 +58,12 @@ public sealed class LiteDbOutbox(LiteDbContext context, TimeProvider time) : IOu
             .Select(OutboxMapping.ToItem)
             .ToList();
 
-    public OutboxSnapshot LoadOpen() =>
-        new(context.Outbox.Find(Query.In("Status", OpenStatuses)).Select(OutboxMapping.ToItem).ToList(), DigestCursors());
-
-    public IReadOnlyList<OutboxItem> OpenItems(IReadOnlyCollection<string> targets) =>
-        targets.Count == 0
-            ? []
-            : context.Outbox.Find(Query.In(Schema.OpenTargetExpression, targets.Select(t => new BsonValue(t)))).Select(OutboxMapping.ToItem).ToList();
-
-    public IReadOnlyDictionary<string, DateTimeOffset> DigestCursors() =>
-        context.DigestCursors.FindAll().ToDictionary(d => d["_id"].AsString, d => Date(d["LastDigestAt"]), StringComparer.Ordinal);
+    public OutboxSnapshot LoadOpen()
+    {
+        var open = context.Outbox.Find(Query.In("Status", OpenStatuses)).Select(OutboxMapping.ToItem).ToList();
+        var cursors = context.DigestCursors.FindAll().ToDictionary(d => d["_id"].AsString, d => Date(d["LastDigestAt"]), StringComparer.Ordinal);
+        return new OutboxSnapshot(open, cursors);
+    }
 
     public void MarkSending(BatchClaim claim, DateTimeOffset leaseUntil) =>
         Update(claim, "a batch claim", doc =>

@@ -152,23 +152,4 @@ public class OutboxTests
         Assert.Equal(item.CreatedAt, item.NextAttemptAt);
         Assert.Equal(Schema.CurrentVersion, ctx.Database.UserVersion);
     }
-
-    [Fact]
-    public void Open_items_are_read_by_target_through_the_open_target_index_and_closed_items_are_not()
-    {
-        using var db = new TestDatabase();
-        var bob = Subscriber.Email("bob@example.org");
-        Subscribe(db, "s-ann");
-        Subscribe(db, "s-bob", bob);
-        db.Outbox.Enqueue([new PaperMatch("s-ann", Paper, [], 1), new PaperMatch("s-bob", Paper, [], 1), new PaperMatch("s-bob", PaperId.Parse("2503.00002"), [], 1)]);
-        var sent = db.Outbox.LoadOpen().Open.Single(i => i.SubscriptionId == "s-bob" && i.PaperId == Paper);
-        db.Outbox.MarkSent(Claim("s-bob", sent), db.Time.GetUtcNow());
-
-        Assert.Equal(["s-bob:2503.00002"], db.Outbox.OpenItems([bob.TargetKey]).Select(i => i.Id));
-        Assert.Equal(["s-ann:2503.00001"], db.Outbox.OpenItems([Ann.TargetKey]).Select(i => i.Id));
-        Assert.Empty(db.Outbox.OpenItems([]));
-
-        var plan = db.Context.Outbox.Query().Where(Query.In(Schema.OpenTargetExpression, new BsonValue(bob.TargetKey))).GetPlan();
-        Assert.Equal("OpenTarget", plan["index"]["name"].AsString);
-    }
 }

@@ -25,7 +25,17 @@ public sealed class DispatchPlanner(int maxItemsPerBatch)
             if (!byTarget.TryGetValue(item.Target, out var list)) byTarget[item.Target] = list = new List<OutboxItem>(4);
             list.Add(item);
         }
-        var dueDigests = DueDigests(subscriptions, snapshot.LastDigestAt, now, digestsDueNow);
+        // Due digests only: a digest that is not due neither sends nor takes papers from another.
+        var dueDigests = new Dictionary<string, List<(Subscription Sub, DateTimeOffset? Last)>>(StringComparer.Ordinal);
+        foreach (var s in subscriptions.Values)
+        {
+            if (s.Mode == DeliveryMode.Instant || !s.IsActive) continue;
+            DateTimeOffset? last = snapshot.LastDigestAt.TryGetValue(s.Id, out var at) ? at : null;
+            if (!digestsDueNow && !DigestSchedule.IsDue(s, last, now)) continue;
+            var target = s.Subscriber.TargetKey;
+            if (!dueDigests.TryGetValue(target, out var list)) dueDigests[target] = list = [];
+            list.Add((s, last));
+        }
 
         var batches = new List<PlannedBatch>();
         foreach (var (target, items) in byTarget)
@@ -36,37 +46,6 @@ public sealed class DispatchPlanner(int maxItemsPerBatch)
             if (!byTarget.ContainsKey(target)) new TargetPlan(this, target, subscriptions, now, batches).Plan([], digests);
         }
         return batches;
-    }
-
-    /// <summary>The targets a pass can send to now: those with an active instant subscription (their items go out as
-    /// they arrive, or wait for a retry time) and those with a due digest. Items of any other target wait for a digest
-    /// that is not due, so a pass need not read them.</summary>
-    public static HashSet<string> TargetsToPlan(IReadOnlyDictionary<string, Subscription> subscriptions,
-        IReadOnlyDictionary<string, DateTimeOffset> lastDigestAt, DateTimeOffset now, bool digestsDueNow = false)
-    {
-        var targets = DueDigests(subscriptions, lastDigestAt, now, digestsDueNow).Keys.ToHashSet(StringComparer.Ordinal);
-        foreach (var s in subscriptions.Values)
-        {
-            if (s.Mode == DeliveryMode.Instant && s.IsActive) targets.Add(s.Subscriber.TargetKey);
-        }
-        return targets;
-    }
-
-    /// <summary>Due digests only, per target: a digest that is not due neither sends nor takes papers from another.</summary>
-    private static Dictionary<string, List<(Subscription Sub, DateTimeOffset? Last)>> DueDigests(IReadOnlyDictionary<string, Subscription> subscriptions,
-        IReadOnlyDictionary<string, DateTimeOffset> lastDigestAt, DateTimeOffset now, bool digestsDueNow)
-    {
-        var dueDigests = new Dictionary<string, List<(Subscription Sub, DateTimeOffset? Last)>>(StringComparer.Ordinal);
-        foreach (var s in subscriptions.Values)
-        {
-            if (s.Mode == DeliveryMode.Instant || !s.IsActive) continue;
-            DateTimeOffset? last = lastDigestAt.TryGetValue(s.Id, out var at) ? at : null;
-            if (!digestsDueNow && !DigestSchedule.IsDue(s, last, now)) continue;
-            var target = s.Subscriber.TargetKey;
-            if (!dueDigests.TryGetValue(target, out var list)) dueDigests[target] = list = [];
-            list.Add((s, last));
-        }
-        return dueDigests;
     }
 
     private sealed class TargetPlan(DispatchPlanner planner, string target, IReadOnlyDictionary<string, Subscription> subscriptions,

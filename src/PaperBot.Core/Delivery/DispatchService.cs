@@ -20,8 +20,7 @@ public sealed class DispatchService(IOutbox outbox, IPaperStore papers, ISubscri
     private readonly IReadOnlyList<IDeliveryChannel> _channels = channels.ToList();
     private readonly DispatchPlanner _planner = new(options.MaxItemsPerDigest);
     private readonly SemaphoreSlim _pass = new(1, 1);
-    // Each subscription's target as of the last pass; null before the first pass.
-    private Dictionary<string, string>? _targets;
+    private bool _started;
 
     /// <param name="digestsDueNow">Send every digest now, whatever its schedule (the demo).</param>
     public async Task<DispatchReport> RunOnceAsync(CancellationToken ct, bool digestsDueNow = false)
@@ -30,9 +29,10 @@ public sealed class DispatchService(IOutbox outbox, IPaperStore papers, ISubscri
         try
         {
             // This process holds the database lock, so on the first pass anything still in flight is a previous run's.
-            var recovered = outbox.ReleaseInFlight(_targets is not null ? time.GetUtcNow() : DateTimeOffset.MaxValue);
+            var recovered = outbox.ReleaseInFlight(_started ? time.GetUtcNow() : DateTimeOffset.MaxValue);
+            _started = true;
             var subs = subscriptions.All().ToDictionary(s => s.Id, StringComparer.Ordinal);
-            var snapshot = Load(subs, digestsDueNow);
+            var snapshot = outbox.LoadOpen();
             DiscardOrphans(snapshot, subs);
             var plan = _planner.Plan(snapshot, subs, time.GetUtcNow(), digestsDueNow);
             var outcomes = new List<BatchOutcome>(plan.Count);
@@ -53,27 +53,6 @@ public sealed class DispatchService(IOutbox outbox, IPaperStore papers, ISubscri
         {
             _pass.Release();
         }
-    }
-
-    /// <summary>The first pass reads every open item (it also closes what was orphaned while the service was down);
-    /// later passes read only the targets that can receive something now, plus the targets of subscriptions removed
-    /// since the last pass, whose items are closed below.</summary>
-    private OutboxSnapshot Load(Dictionary<string, Subscription> subs, bool digestsDueNow)
-    {
-        OutboxSnapshot snapshot;
-        if (_targets is null) snapshot = outbox.LoadOpen();
-        else
-        {
-            var cursors = outbox.DigestCursors();
-            var targets = DispatchPlanner.TargetsToPlan(subs, cursors, time.GetUtcNow(), digestsDueNow);
-            foreach (var (id, target) in _targets)
-            {
-                if (!subs.ContainsKey(id)) targets.Add(target);
-            }
-            snapshot = new OutboxSnapshot(outbox.OpenItems(targets), cursors);
-        }
-        _targets = subs.ToDictionary(kv => kv.Key, kv => kv.Value.Subscriber.TargetKey, StringComparer.Ordinal);
-        return snapshot;
     }
 
     /// <summary>Items of removed subscriptions will never go out (unless a live claimed batch carries them): close them,

@@ -16,13 +16,6 @@ public interface IOutbox : IAlertQueue
     /// <summary>Everything dispatch plans from: open items (pending or sending) and each digest's last delivery.</summary>
     OutboxSnapshot LoadOpen();
 
-    /// <summary>The open items of these targets only, read through an index of open items by target: a pass reads
-    /// what it may send now, not the day's backlog of digests that are not due.</summary>
-    IReadOnlyList<OutboxItem> OpenItems(IReadOnlyCollection<string> targets);
-
-    /// <summary>Each digest subscription's last delivery.</summary>
-    IReadOnlyDictionary<string, DateTimeOffset> DigestCursors();
-
     /// <summary>Claims a batch before it is sent: its items become <see cref="OutboxStatus.Sending"/> under the
     /// batch's id, so a crash re-sends exactly this batch with the same idempotency key.</summary>
     void MarkSending(BatchClaim claim, DateTimeOffset leaseUntil);

@@ -47,15 +47,6 @@ public sealed class CrashingOutbox(IOutbox inner) : IOutbox
         return inner.LoadOpen();
     }
 
-    /// <summary>The same step of a pass as <see cref="LoadOpen"/>: reading what to plan.</summary>
-    public IReadOnlyList<OutboxItem> OpenItems(IReadOnlyCollection<string> targets)
-    {
-        Step(nameof(LoadOpen));
-        return inner.OpenItems(targets);
-    }
-
-    public IReadOnlyDictionary<string, DateTimeOffset> DigestCursors() => inner.DigestCursors();
-
     public void MarkSending(BatchClaim claim, DateTimeOffset leaseUntil)
     {
         Step(nameof(MarkSending));
