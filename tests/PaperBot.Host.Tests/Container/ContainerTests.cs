@@ -63,7 +63,7 @@ public class ContainerTests
         // The image's environment, its folders mapped into this test's temp folder.
         var environment = _dockerfile.FinalEnvironment()
             .Where(kv => kv.Key.StartsWith("PAPERBOT_", StringComparison.Ordinal) || kv.Key.StartsWith("DOTNET_", StringComparison.Ordinal) || kv.Key == "TMPDIR")
-            .ToDictionary(kv => kv.Key, kv => kv.Value.Replace("/data", data, StringComparison.Ordinal).Replace("/tmp", temp, StringComparison.Ordinal));
+            .ToDictionary(kv => kv.Key, kv => Mapped(kv.Value, ("/data", data), ("/tmp", temp)));
         Assert.Equal(temp, environment["TMPDIR"]);
         var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
         environment["PAPERBOT_Web__Urls"] = url;
@@ -115,6 +115,16 @@ public class ContainerTests
         Assert.Contains(lines, l => l.Contains("\"Source\":\"huggingface\"", StringComparison.Ordinal)); // a stable key, as a JSON property
         Assert.All(lines.Where(l => l.StartsWith('{')), l => System.Text.Json.JsonDocument.Parse(l).Dispose());
         foreach (var (key, value) in secretValues) Assert.False(logs.Contains(value, StringComparison.Ordinal), $"the log shows the secret {key}");
+    }
+
+    /// <summary>A container path under one of the mapped folders becomes the same path under its stand-in.</summary>
+    private static string Mapped(string value, params (string Container, string Host)[] folders)
+    {
+        foreach (var (container, host) in folders)
+        {
+            if (value == container || value.StartsWith(container + "/", StringComparison.Ordinal)) return host + value[container.Length..];
+        }
+        return value;
     }
 
     /// <summary>Every file's path, size and write time: what a read-only root guarantees, checked even as root.</summary>
