@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Options;
 using PaperBot.Core;
 
 namespace PaperBot.Sources;
@@ -18,15 +17,5 @@ internal static class OptionsValidation
             foreach (var member in members)
                 yield return new ConfigurationError(member.Length == 0 ? section : $"{section}:{member}", result.ErrorMessage ?? "is invalid");
         }
-    }
-}
-
-/// <summary>Lets <c>ValidateOnStart</c> use the same checks as the host's options loader.</summary>
-internal sealed class ValidatedOptionsValidator<T> : IValidateOptions<T> where T : class, IValidatedOptions
-{
-    public ValidateOptionsResult Validate(string? name, T options)
-    {
-        var errors = options.Validate().Select(e => e.ToString()).ToList();
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

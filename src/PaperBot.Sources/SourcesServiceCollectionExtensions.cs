@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -15,31 +14,27 @@ namespace PaperBot.Sources;
 public static class SourcesServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the options (validated on start), one <see cref="IPaperSource"/> per enabled source, each with its
-    /// own typed HttpClient, and <see cref="IngestionService"/>. The host provides the storage ports
-    /// (<see cref="Core.Storage.IPaperStore"/>, <see cref="Core.Storage.ISourceStateStore"/>, <see cref="Core.Storage.IAlertQueue"/>)
-    /// and <see cref="Core.Matching.IPaperMatcher"/>, and may replace <see cref="TimeProvider"/>.
+    /// Registers the bound, validated options (<see cref="SourceSettings.Load"/>) and one <see cref="IPaperSource"/>
+    /// per enabled source, each with its own typed HttpClient. The Core services that use them
+    /// (<see cref="IngestionService"/>) come from <c>AddPaperBotCore</c>; the host may replace <see cref="TimeProvider"/>.
     /// </summary>
-    public static IServiceCollection AddPaperSources(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPaperSources(this IServiceCollection services, SourceSettings settings)
     {
         services.TryAddSingleton(TimeProvider.System);
-        // Transient like the typed clients it holds, so handler rotation (DNS changes) keeps working; resolve it per run.
-        services.TryAddSingleton<PaperIntake>();
-        services.TryAddTransient<IngestionService>();
-        services.TryAddSingleton<SourceSchedules>();
-        services.AddValidatedOptions<SourceHttpOptions>(configuration);
-        services.AddValidatedOptions<HuggingFaceOptions>(configuration);
-        services.AddValidatedOptions<ArxivOptions>(configuration);
-        services.AddValidatedOptions<ArxivRssOptions>(configuration);
-        services.AddValidatedOptions<FeedsOptions>(configuration);
+        services.AddSingleton(settings);
+        services.AddSingleton(Options.Create(settings.Http));
+        services.AddSingleton(Options.Create(settings.HuggingFace));
+        services.AddSingleton(Options.Create(settings.Arxiv));
+        services.AddSingleton(Options.Create(settings.ArxivRss));
+        services.AddSingleton(Options.Create(settings.Feeds));
 
-        if (IsEnabled(configuration, HuggingFaceOptions.Section, defaultValue: true))
+        if (settings.HuggingFace.Enabled)
         {
             services.AddHttpClient<HuggingFaceSource>().AddSourceDefaults();
             services.AddTransient<IPaperSource>(sp => sp.GetRequiredService<HuggingFaceSource>());
         }
 
-        if (IsEnabled(configuration, ArxivOptions.Section, defaultValue: false))
+        if (settings.Arxiv.Enabled)
         {
             // arXiv's terms: one connection, one request every 3 s across the process — retries included,
             // so the spacing handler sits inside the retry pipeline.
@@ -51,13 +46,13 @@ public static class SourcesServiceCollectionExtensions
             services.AddTransient<IPaperSource>(sp => sp.GetRequiredService<ArxivApiSource>());
         }
 
-        if (IsEnabled(configuration, ArxivRssOptions.Section, defaultValue: false))
+        if (settings.ArxivRss.Enabled)
         {
             services.AddHttpClient<ArxivRssSource>().AddSourceDefaults();
             services.AddTransient<IPaperSource>(sp => sp.GetRequiredService<ArxivRssSource>());
         }
 
-        var feeds = configuration.GetSection("Sources:Feeds").Get<List<FeedOptions>>() ?? [];
+        var feeds = settings.Feeds.Feeds;
         if (feeds.Count > 0) services.AddHttpClient(FeedSource.HttpClientName).AddSourceDefaults();
         for (var i = 0; i < feeds.Count; i++)
         {
@@ -69,17 +64,6 @@ public static class SourcesServiceCollectionExtensions
         }
         return services;
     }
-
-    /// <summary>Binds <typeparamref name="T"/> from its section and checks it on start with the same rules the host's
-    /// options loader applies (<see cref="IValidatedOptions.Validate"/>).</summary>
-    private static void AddValidatedOptions<T>(this IServiceCollection services, IConfiguration configuration) where T : class, IValidatedOptions
-    {
-        services.AddOptions<T>().Bind(configuration.GetSection(T.Section)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<T>, ValidatedOptionsValidator<T>>());
-    }
-
-    private static bool IsEnabled(IConfiguration configuration, string section, bool defaultValue) =>
-        configuration.GetSection(section).GetValue("Enabled", defaultValue);
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

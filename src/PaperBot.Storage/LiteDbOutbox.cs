@@ -1,7 +1,7 @@
 using LiteDB;
 using PaperBot.Core.Delivery;
 using PaperBot.Core.Matching;
-using PaperBot.Core.Storage;
+using PaperBot.Core.Outbox;
 using PaperBot.Storage.Mapping;
 using static PaperBot.Storage.Mapping.PaperMapping;
 

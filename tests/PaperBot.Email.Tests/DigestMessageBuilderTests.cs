@@ -1,7 +1,7 @@
 using MimeKit;
 using PaperBot.Core.Delivery;
-using PaperBot.Core.Matching;
 using PaperBot.Core.Papers;
+using PaperBot.Core.Queries;
 using PaperBot.Core.Subscriptions;
 using PaperBot.Email.Messages;
 using PaperBot.Email.Pickup;

@@ -1,7 +1,8 @@
 using MimeKit;
 using PaperBot.Core.Delivery;
-using PaperBot.Core.Matching;
+using PaperBot.Core.Outbox;
 using PaperBot.Core.Papers;
+using PaperBot.Core.Queries;
 using PaperBot.Core.Subscriptions;
 using PaperBot.Email.Delivery;
 using PaperBot.Email.Messages;

@@ -1,3 +1,4 @@
+using PaperBot.Testing.Corpus;
 using PaperBot.Core.Queries;
 using PaperBot.Core.Search;
 using PaperBot.Search.Tests.Support;

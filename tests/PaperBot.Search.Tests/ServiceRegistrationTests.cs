@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using PaperBot.Testing.Fakes;
 using PaperBot.Core.Search;
 using PaperBot.Core.Storage;
 using PaperBot.Search.Tests.Support;
@@ -13,7 +14,7 @@ public sealed class ServiceRegistrationTests
     public void AddPaperSearchGivesASearchAndAnIndexerOverAnIndexCaughtUpWithTheStore()
     {
         using var folder = new TempFolder();
-        var store = new InMemoryPaperStore();
+        var store = InMemoryPaperStore.Replacing();
         store.Save([Papers.Make(1, "Diffusion models")], "test");
         var services = new ServiceCollection()
             .AddSingleton<IPaperStore>(store)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PaperBot.Core;
 using PaperBot.Sources.Arxiv;
 using PaperBot.Sources.HuggingFace;
 using PaperBot.Sources.Http;
@@ -10,11 +11,8 @@ namespace PaperBot.Sources.Tests;
 /// <summary>Bad source configuration stops start-up with a message naming the key.</summary>
 public sealed class OptionsValidationTests
 {
-    private static string ErrorOf<T>(Dictionary<string, string?> settings) where T : class
-    {
-        using var services = SourcesHost.Build(settings);
-        return Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<T>>().Value).Message;
-    }
+    private static string ErrorOf<T>(Dictionary<string, string?> settings) where T : IValidatedOptions =>
+        Assert.Single(SourcesHost.Load(settings).Errors, e => e.Key.StartsWith(T.Section, StringComparison.Ordinal)).ToString();
 
     [Fact]
     public void An_enabled_arxiv_source_needs_categories()
@@ -83,7 +81,7 @@ public sealed class OptionsValidationTests
     [Fact]
     public void Each_enabled_source_has_a_schedule_for_the_host()
     {
-        using var services = SourcesHost.Build(new()
+        var (settings, errors) = SourcesHost.Load(new()
         {
             ["Sources:HuggingFace:Enabled"] = "true",
             ["Sources:ArxivRss:Enabled"] = "true",
@@ -95,9 +93,10 @@ public sealed class OptionsValidationTests
         });
 
         Assert.Equal(
-            [new SourceSchedule("huggingface", "0 0 * * * ?", "UTC"),
-             new SourceSchedule("arxiv-rss", "0 0 6 ? * MON-FRI", "America/New_York"),
-             new SourceSchedule("jwr", "0 10 * * * ?", "UTC")],
-            services.GetRequiredService<SourceSchedules>().Enabled());
+            [new SourceSchedule("huggingface", "Sources:HuggingFace:Schedule", "0 0 * * * ?", "UTC"),
+             new SourceSchedule("arxiv-rss", "Sources:ArxivRss:Schedule", "0 0 6 ? * MON-FRI", "America/New_York"),
+             new SourceSchedule("jwr", "Sources:Feeds:0:Schedule", "0 10 * * * ?", "UTC")],
+            settings.Schedules());
+        Assert.Empty(errors);
     }
 }

@@ -1,8 +1,8 @@
 using LiteDB;
-using PaperBot.Core.Delivery;
 using PaperBot.Core.Matching;
+using PaperBot.Core.Outbox;
 using PaperBot.Core.Papers;
-using PaperBot.Core.Storage;
+using PaperBot.Core.Queries;
 using PaperBot.Core.Subscriptions;
 using PaperBot.Testing;
 

@@ -1,10 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
+using PaperBot.Core.Outbox;
 using PaperBot.Core.Subscriptions;
 
 namespace PaperBot.Core.Delivery;
-
-public enum BatchKind { Alert, Digest }
 
 /// <summary>
 /// One message's worth for one target: an instant alert or a digest, best entries first, with how many more were

@@ -1,5 +1,5 @@
-using PaperBot.Core.Matching;
 using PaperBot.Core.Papers;
+using PaperBot.Core.Queries;
 using PaperBot.Core.Subscriptions;
 
 namespace PaperBot.Core.Delivery;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using PaperBot.Core.Outbox;
 using PaperBot.Core.Papers;
-using PaperBot.Core.Storage;
 using PaperBot.Core.Subscriptions;
 
 namespace PaperBot.Core.Delivery;

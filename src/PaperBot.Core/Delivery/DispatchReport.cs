@@ -1,3 +1,5 @@
+using PaperBot.Core.Outbox;
+
 namespace PaperBot.Core.Delivery;
 
 public enum DispatchOutcome { Sent, Retrying, Failed, NoChannel, EmptySkipped }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using PaperBot.Core.Outbox;
 using PaperBot.Core.Storage;
 using PaperBot.Core.Subscriptions;
 using PaperBot.Core.Telemetry;

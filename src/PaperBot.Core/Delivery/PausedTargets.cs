@@ -1,5 +1,5 @@
+using PaperBot.Core.Outbox;
 using PaperBot.Core.Storage;
-using PaperBot.Core.Subscriptions;
 
 namespace PaperBot.Core.Delivery;
 

@@ -1,6 +1,6 @@
-using PaperBot.Core.Matching;
+using PaperBot.Core.Outbox;
 using PaperBot.Core.Papers;
-using PaperBot.Core.Storage;
+using PaperBot.Core.Queries;
 
 namespace PaperBot.Core.Delivery;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PaperBot.Core.Matching;
+using PaperBot.Core.Outbox;
 using PaperBot.Core.Papers;
 using PaperBot.Core.Search;
 using PaperBot.Core.Storage;

@@ -1,9 +1,7 @@
+using PaperBot.Core.Queries;
 using PaperBot.Core.Papers;
 
 namespace PaperBot.Core.Matching;
-
-/// <summary>Where a query term hit a paper: the field and the words as they appear there (for highlighting).</summary>
-public sealed record MatchHit(string Field, string Text);
 
 /// <summary>One subscription matching one paper, with why and how well.</summary>
 public sealed record PaperMatch(string SubscriptionId, PaperId PaperId, IReadOnlyList<MatchHit> Why, double Score);

@@ -1,4 +1,3 @@
-using PaperBot.Core.Matching;
 
 namespace PaperBot.Core.Queries;
 

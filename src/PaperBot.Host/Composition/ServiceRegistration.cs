@@ -1,13 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using PaperBot.Core.Delivery;
-using PaperBot.Core.Ingestion;
-using PaperBot.Core.Matching;
-using PaperBot.Core.Storage;
-using PaperBot.Core.Subscriptions;
+using PaperBot.Core;
 using PaperBot.Email;
-using PaperBot.Email.Messages;
-using PaperBot.Email.Pickup;
 using PaperBot.Host.Delivery;
 using PaperBot.Sources;
 using PaperBot.Search;
@@ -22,31 +16,17 @@ public static class ServiceRegistration
     public static IServiceCollection AddPaperBot(this IServiceCollection services, PaperBotSettings settings, TimeProvider time)
     {
         services.AddSingleton(settings);
-        services.AddSingleton(settings.Storage);
-        services.AddSingleton(settings.Delivery);
-        services.AddSingleton(settings.Email);
         services.AddSingleton(settings.Discord);
         services.AddSingleton(settings.Web);
         services.AddSingleton(time);
 
-        // One LiteDatabase per process, opened on first use (so --help never touches the file).
-        services.AddSingleton(_ => LiteDbContext.Open(settings.Storage.Path));
-        services.AddSingleton<IPaperStore, LiteDbPaperStore>();
-        services.AddSingleton<ISubscriptionStore, LiteDbSubscriptionStore>();
-        services.AddSingleton<IOutbox, LiteDbOutbox>();
-        services.AddSingleton<IAlertQueue>(sp => sp.GetRequiredService<IOutbox>());
-        services.AddSingleton<ISourceStateStore, LiteDbSourceStateStore>();
-
-        services.AddSingleton<SubscriptionMatcher>();
-        services.AddSingleton<IPaperMatcher>(sp => sp.GetRequiredService<SubscriptionMatcher>());
-        services.AddSingleton<SubscriptionService>();
-        services.AddSingleton<PaperIntake>();
-        services.AddPaperSources(settings.Configuration);
+        services.AddPaperBotCore(settings.Delivery);
+        services.AddPaperBotStorage(settings.Storage);
+        services.AddPaperSources(settings.Sources);
         services.AddPaperSearch(SearchIndex.PathFor(settings.Storage.Path));
 
-        services.AddSingleton<DigestMessageBuilder>();
-        services.AddSingleton(_ => new PickupDirectoryWriter(settings.Email.PickupDirectory));
-        services.AddDelivery(settings);
+        services.AddPaperBotEmail(settings.Email);
+        services.AddDiscordPreview();
         return services;
     }
 

@@ -5,18 +5,14 @@ using PaperBot.Host.Composition;
 
 namespace PaperBot.Host.Delivery;
 
-/// <summary>The dispatcher and the channels it hands batches to.</summary>
+/// <summary>The console stand-in for the Discord channel.</summary>
 public static class DeliveryRegistration
 {
-    public static IServiceCollection AddDelivery(this IServiceCollection services, PaperBotSettings settings)
+    public static IServiceCollection AddDiscordPreview(this IServiceCollection services)
     {
-        services.AddSingleton(_ => new RetryPolicy(Random.Shared));
+        // Until the Discord adapter arrives, Discord posts are printed on the console.
         services.AddSingleton<DiscordPreview>();
-        // Until the SMTP and Discord adapters arrive: .eml files in the pickup folder, Discord posts on the console.
-        if (string.IsNullOrWhiteSpace(settings.Email.Smtp.Host)) services.AddSingleton<IDeliveryChannel, PickupEmailChannel>();
         services.AddSingleton<IDeliveryChannel, ConsoleDiscordChannel>();
-        services.AddSingleton<DispatchService>();
-        services.AddSingleton<PausedTargets>();
         return services;
     }
 }

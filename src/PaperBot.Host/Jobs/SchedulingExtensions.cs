@@ -1,4 +1,5 @@
 using PaperBot.Host.Composition;
+using PaperBot.Sources;
 using Quartz;
 
 namespace PaperBot.Host.Jobs;

@@ -1,8 +1,7 @@
 using LiteDB;
-using PaperBot.Core.Delivery;
-using PaperBot.Core.Matching;
+using PaperBot.Core.Outbox;
 using PaperBot.Core.Papers;
-using PaperBot.Core.Storage;
+using PaperBot.Core.Queries;
 using static PaperBot.Storage.Mapping.PaperMapping;
 
 namespace PaperBot.Storage.Mapping;

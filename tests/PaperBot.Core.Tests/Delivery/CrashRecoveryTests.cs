@@ -1,4 +1,4 @@
-using PaperBot.Core.Storage;
+using PaperBot.Core.Outbox;
 using PaperBot.Core.Subscriptions;
 using PaperBot.Testing.Delivery;
 

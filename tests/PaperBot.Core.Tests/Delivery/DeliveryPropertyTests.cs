@@ -1,8 +1,7 @@
 using PaperBot.Core.Delivery;
-using PaperBot.Core.Matching;
+using PaperBot.Core.Outbox;
 using PaperBot.Core.Papers;
 using PaperBot.Core.Queries;
-using PaperBot.Core.Storage;
 using PaperBot.Core.Subscriptions;
 using PaperBot.Testing.Delivery;
 

@@ -1,4 +1,4 @@
-using PaperBot.Core.Delivery;
+using PaperBot.Core.Outbox;
 using PaperBot.Core.Subscriptions;
 using PaperBot.Testing.Delivery;
 

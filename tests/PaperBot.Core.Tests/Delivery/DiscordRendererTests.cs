@@ -1,7 +1,8 @@
 using PaperBot.Core.Delivery;
 using PaperBot.Core.Delivery.Discord;
-using PaperBot.Core.Matching;
+using PaperBot.Core.Outbox;
 using PaperBot.Core.Papers;
+using PaperBot.Core.Queries;
 using PaperBot.Core.Subscriptions;
 
 namespace PaperBot.Core.Tests.Delivery;

@@ -1,6 +1,7 @@
 using PaperBot.Core.Matching;
-using PaperBot.Core.Delivery;
+using PaperBot.Core.Outbox;
 using PaperBot.Core.Papers;
+using PaperBot.Core.Queries;
 using PaperBot.Core.Subscriptions;
 using PaperBot.Testing.Delivery;
 

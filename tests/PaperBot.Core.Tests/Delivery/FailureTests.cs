@@ -1,5 +1,5 @@
 using PaperBot.Core.Delivery;
-using PaperBot.Core.Storage;
+using PaperBot.Core.Outbox;
 using PaperBot.Core.Subscriptions;
 using PaperBot.Testing.Delivery;
 

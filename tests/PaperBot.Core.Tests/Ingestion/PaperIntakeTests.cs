@@ -1,6 +1,7 @@
 using PaperBot.Core.Ingestion;
 using PaperBot.Core.Matching;
 using PaperBot.Core.Papers;
+using PaperBot.Core.Subscribing;
 using PaperBot.Core.Subscriptions;
 using PaperBot.Testing;
 

@@ -1,3 +1,4 @@
+using PaperBot.Testing.Corpus;
 using PaperBot.Core.Matching;
 using PaperBot.Core.Papers;
 using PaperBot.Core.Queries;

@@ -1,5 +1,6 @@
 using PaperBot.Core.Matching;
 using PaperBot.Core.Papers;
+using PaperBot.Core.Queries;
 using PaperBot.Core.Storage;
 using PaperBot.Core.Subscriptions;
 using PaperBot.Core.Tests.Queries;

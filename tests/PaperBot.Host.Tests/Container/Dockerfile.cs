@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PaperBot.Testing;
 
 namespace PaperBot.Host.Tests.Container;
 
@@ -43,12 +44,5 @@ public sealed partial class Dockerfile
     [GeneratedRegex("""(?<k>[A-Za-z_][A-Za-z0-9_]*)=(?<v>"[^"]*"|\S+)""")]
     private static partial Regex EnvPair();
 
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PaperBot.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("PaperBot.sln not found above the test binaries.");
-    }
+    public static string RepositoryRoot() => Repository.Root();
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using PaperBot.Testing.Fakes;
 using PaperBot.Core.Papers;
 using PaperBot.Core.Queries;
 using PaperBot.Core.Search;
@@ -19,7 +20,7 @@ public sealed class SearchFixture : IDisposable
         Open();
     }
 
-    public InMemoryPaperStore Store { get; } = new();
+    public InMemoryPaperStore Store { get; } = InMemoryPaperStore.Replacing();
     public FakeTimeProvider Time { get; } = new(Papers.Now);
     public string IndexPath => Path.Combine(_folder.Path, "paperbot.db.search");
     public SearchIndex Index { get; private set; } = null!;

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using PaperBot.Testing.Fakes;
 using PaperBot.Core.Ingestion;
 using PaperBot.Core.Papers;
 using PaperBot.Sources.Arxiv;
 using PaperBot.Sources.Http;
-using PaperBot.Sources.Tests.Fakes;
 using PaperBot.Testing.Http;
 
 namespace PaperBot.Sources.Tests.Arxiv;
@@ -15,7 +15,7 @@ public sealed class ArxivApiSourceTests : IAsyncLifetime
 {
     private const string Path = "/api/query";
     private FixtureHttpServer _server = null!;
-    private readonly InMemoryPaperStore _store = new(TimeProvider.System);
+    private readonly InMemoryPaperStore _store = InMemoryPaperStore.Merging(TimeProvider.System);
     private readonly HttpClient _http = new();
 
     public async Task InitializeAsync() => _server = await FixtureHttpServer.StartAsync();

@@ -1,6 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PaperBot.Testing.Fakes;
+using PaperBot.Core;
+using PaperBot.Core.Ingestion;
 using PaperBot.Core.Matching;
+using PaperBot.Core.Outbox;
 using PaperBot.Core.Storage;
 
 namespace PaperBot.Sources.Tests.Fakes;
@@ -10,7 +14,8 @@ namespace PaperBot.Sources.Tests.Fakes;
 /// Time is real: the retry pipeline waits on it.</summary>
 internal static class SourcesHost
 {
-    public static ServiceProvider Build(Dictionary<string, string?> settings, Ingestion.IngestionFixture? ports = null)
+    /// <summary>The settings as the host's options loader binds and checks them, over quick-retry defaults.</summary>
+    public static (SourceSettings Settings, IReadOnlyList<ConfigurationError> Errors) Load(Dictionary<string, string?> settings)
     {
         var all = new Dictionary<string, string?>
         {
@@ -23,17 +28,29 @@ internal static class SourcesHost
             if (v is null) all.Remove(k); // null means "not configured": the default applies
             else all[k] = v;
         }
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
+        var loader = new OptionsLoader(new ConfigurationBuilder().AddInMemoryCollection(all).Build());
+        return (SourceSettings.Load(loader), loader.Errors);
+    }
+
+    /// <summary>What the host would refuse to start with, one "key: problem" line each.</summary>
+    public static string Errors(Dictionary<string, string?> settings) => string.Join('\n', Load(settings).Errors);
+
+    public static ServiceProvider Build(Dictionary<string, string?> settings, IngestionFixture? ports = null)
+    {
+        var (sources, errors) = Load(settings);
+        Assert.Empty(errors);
         var services = new ServiceCollection();
         services.AddLogging();
         // The ports the host provides (LiteDB stores, the matcher), faked.
-        ports ??= new Ingestion.IngestionFixture();
+        ports ??= new IngestionFixture();
         services.AddSingleton<IPaperStore>(ports.Store);
         services.AddSingleton<ISourceStateStore>(ports.States);
         services.AddSingleton<IPaperMatcher>(ports.Matcher);
         services.AddSingleton<IAlertQueue>(ports.Outbox);
         services.AddSingleton<PaperBot.Core.Search.IPaperIndexer>(new PaperBot.Testing.NoSearchIndex());
-        services.AddPaperSources(configuration);
+        services.AddSingleton<PaperIntake>();
+        services.AddTransient<IngestionService>();
+        services.AddPaperSources(sources);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

@@ -1,8 +1,8 @@
+using PaperBot.Testing.Fakes;
 using PaperBot.Core.Ingestion;
 using PaperBot.Core.Papers;
 using PaperBot.Sources.Arxiv;
 using PaperBot.Sources.HuggingFace;
-using PaperBot.Sources.Tests.Fakes;
 using PaperBot.Testing;
 
 namespace PaperBot.Sources.Tests.Ingestion;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PaperBot.Testing.Fakes;
 using PaperBot.Core.Ingestion;
 using PaperBot.Sources.Tests.Fakes;
 using PaperBot.Testing.Http;

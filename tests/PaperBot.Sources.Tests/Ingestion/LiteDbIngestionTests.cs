@@ -1,7 +1,8 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PaperBot.Testing.Fakes;
 using PaperBot.Core.Ingestion;
 using PaperBot.Core.Matching;
+using PaperBot.Core.Outbox;
 using PaperBot.Core.Papers;
 using PaperBot.Core.Storage;
 using PaperBot.Sources.Tests.Fakes;
@@ -26,14 +27,15 @@ public sealed class LiteDbIngestionTests : IAsyncLifetime
 
     private ServiceProvider Services()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var (sources, errors) = SourcesHost.Load(new Dictionary<string, string?>
         {
-            ["Sources:Http:RetryBaseDelay"] = "00:00:00.020",
+            ["Sources:HuggingFace:Enabled"] = "true",
             ["Sources:HuggingFace:BaseUrl"] = _server.BaseUri.ToString(),
             ["Sources:ArxivRss:Enabled"] = "true",
             ["Sources:ArxivRss:BaseUrl"] = _server.BaseUri.ToString(),
             ["Sources:ArxivRss:Categories:0"] = "cs.AI",
-        }).Build();
+        });
+        Assert.Empty(errors);
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<IPaperStore>(_db.Papers);
         services.AddSingleton<ISourceStateStore>(_db.SourceStates);
@@ -41,7 +43,9 @@ public sealed class LiteDbIngestionTests : IAsyncLifetime
         services.AddSingleton<PaperBot.Core.Search.IPaperIndexer>(new NoSearchIndex());
         services.AddSingleton<IPaperMatcher>(new MatchEverything());
         services.AddSingleton<TimeProvider>(_db.Time);
-        return services.AddPaperSources(configuration).BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        services.AddSingleton<PaperIntake>();
+        services.AddTransient<IngestionService>();
+        return services.AddPaperSources(sources).BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 
     [Fact]

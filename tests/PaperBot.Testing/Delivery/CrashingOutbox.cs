@@ -1,6 +1,5 @@
-using PaperBot.Core.Delivery;
 using PaperBot.Core.Matching;
-using PaperBot.Core.Storage;
+using PaperBot.Core.Outbox;
 
 namespace PaperBot.Testing.Delivery;
 

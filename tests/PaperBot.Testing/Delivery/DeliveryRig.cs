@@ -3,6 +3,7 @@ using PaperBot.Core.Delivery;
 using PaperBot.Core.Ingestion;
 using PaperBot.Core.Matching;
 using PaperBot.Core.Papers;
+using PaperBot.Core.Subscribing;
 using PaperBot.Core.Subscriptions;
 
 namespace PaperBot.Testing.Delivery;

@@ -1,3 +1,5 @@
+using PaperBot.Core.Outbox;
+
 namespace PaperBot.Core.Delivery.Discord;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
-using PaperBot.Core.Matching;
 using PaperBot.Core.Papers;
+using PaperBot.Core.Queries;
 
 namespace PaperBot.Host.Cli.Output;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Net.Mail;
-using PaperBot.Core.Delivery;
+using PaperBot.Core.Subscribing;
 using PaperBot.Core.Subscriptions;
 
 namespace PaperBot.Host.Cli.Verbs;

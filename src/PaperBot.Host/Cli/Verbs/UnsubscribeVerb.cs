@@ -1,5 +1,5 @@
 using System.CommandLine;
-using PaperBot.Core.Subscriptions;
+using PaperBot.Core.Subscribing;
 
 namespace PaperBot.Host.Cli.Verbs;
 

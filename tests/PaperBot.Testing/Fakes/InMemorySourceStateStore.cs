@@ -1,8 +1,8 @@
 using PaperBot.Core.Storage;
 
-namespace PaperBot.Sources.Tests.Fakes;
+namespace PaperBot.Testing.Fakes;
 
-internal sealed class InMemorySourceStateStore : ISourceStateStore
+public sealed class InMemorySourceStateStore : ISourceStateStore
 {
     private readonly Dictionary<string, SourceState> _states = new(StringComparer.OrdinalIgnoreCase);
 

@@ -1,11 +1,12 @@
 using PaperBot.Core.Matching;
+using PaperBot.Core.Outbox;
 using PaperBot.Core.Papers;
-using PaperBot.Core.Storage;
+using PaperBot.Core.Queries;
 
-namespace PaperBot.Sources.Tests.Fakes;
+namespace PaperBot.Testing.Fakes;
 
 /// <summary>A matcher with one subscription that matches every paper, recording what it was asked.</summary>
-internal sealed class MatchEverything : IPaperMatcher
+public sealed class MatchEverything : IPaperMatcher
 {
     public List<PaperId> Seen { get; } = [];
 
@@ -16,7 +17,7 @@ internal sealed class MatchEverything : IPaperMatcher
     }
 }
 
-internal sealed class RecordingOutbox : IAlertQueue
+public sealed class RecordingOutbox : IAlertQueue
 {
     public List<PaperMatch> Enqueued { get; } = [];
 

@@ -1,14 +1,14 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using PaperBot.Testing.Fakes;
 using PaperBot.Core.Ingestion;
 using PaperBot.Core.Papers;
-using PaperBot.Sources.Tests.Fakes;
 using PaperBot.Testing;
 
-namespace PaperBot.Sources.Tests.Ingestion;
+namespace PaperBot.Testing.Fakes;
 
 /// <summary>An <see cref="IngestionService"/> over in-memory fakes, and helpers to script sources.</summary>
-internal sealed class IngestionFixture
+public sealed class IngestionFixture
 {
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2024, 2, 23, 6, 0, 0, TimeSpan.Zero));
     public InMemoryPaperStore Store { get; }
@@ -16,7 +16,7 @@ internal sealed class IngestionFixture
     public MatchEverything Matcher { get; } = new();
     public RecordingOutbox Outbox { get; } = new();
 
-    public IngestionFixture() => Store = new InMemoryPaperStore(Time);
+    public IngestionFixture() => Store = InMemoryPaperStore.Merging(Time);
 
     public IngestionService Service(params IPaperSource[] sources) =>
         new(sources, new PaperIntake(Store, new NoSearchIndex(), Matcher, Outbox), States, Time, NullLogger<IngestionService>.Instance);

@@ -1,6 +1,6 @@
 using PaperBot.Core.Matching;
 
-namespace PaperBot.Core.Storage;
+namespace PaperBot.Core.Outbox;
 
 /// <summary>The one thing ingestion needs from the outbox: queueing alerts for new matches.</summary>
 public interface IAlertQueue

@@ -1,8 +1,4 @@
-using PaperBot.Core.Delivery;
-using PaperBot.Core.Matching;
-using PaperBot.Core.Papers;
-
-namespace PaperBot.Core.Storage;
+namespace PaperBot.Core.Outbox;
 
 /// <summary>
 /// The delivery ledger: one item per (subscription, paper), written by matching, claimed and marked by dispatch.
@@ -45,41 +41,5 @@ public interface IOutbox : IAlertQueue
     int ReleaseInFlight(DateTimeOffset expiredBy);
 }
 
-public enum OutboxStatus { Pending, Sending, Sent, Failed }
-
-/// <summary>The batch an item was claimed for: fixed once claimed, so every retry is the same message.</summary>
-public sealed record BatchRef(string Id, string SubscriptionId, BatchKind Kind);
-
-/// <summary>A batch as the store sees it: who it goes to and which items it settles.</summary>
-public sealed record BatchClaim(BatchRef Batch, string Target, IReadOnlyList<string> ItemIds, IReadOnlyList<PaperId> Papers);
-
 /// <summary>Open items plus the last digest time per subscription.</summary>
 public sealed record OutboxSnapshot(IReadOnlyList<OutboxItem> Open, IReadOnlyDictionary<string, DateTimeOffset> LastDigestAt);
-
-public sealed record OutboxItem
-{
-    /// <summary><c>{subscriptionId}:{paperId}</c> — unique, so re-matching never adds a second item.</summary>
-    public required string Id { get; init; }
-    public required string SubscriptionId { get; init; }
-    public required PaperId PaperId { get; init; }
-
-    /// <summary>The subscriber's <see cref="Subscriptions.Subscriber.TargetKey"/>: delivery is de-duplicated per target.</summary>
-    public string Target { get; init; } = "";
-    public IReadOnlyList<MatchHit> Why { get; init; } = [];
-    public double Score { get; init; }
-    public OutboxStatus Status { get; init; } = OutboxStatus.Pending;
-    public int Attempts { get; init; }
-    public DateTimeOffset CreatedAt { get; init; }
-    public DateTimeOffset NextAttemptAt { get; init; }
-    public BatchRef? Batch { get; init; }
-
-    /// <summary>When a claim expires: a <see cref="OutboxStatus.Sending"/> item past it was abandoned by a crash.</summary>
-    public DateTimeOffset? LeaseUntil { get; init; }
-    public DateTimeOffset? SentAt { get; init; }
-    public string? LastError { get; init; }
-
-    public static string KeyOf(string subscriptionId, PaperId paperId) => $"{subscriptionId}:{paperId}";
-
-    /// <summary>The delivered ledger's key: one paper reaches one target once.</summary>
-    public static string DeliveredKeyOf(string target, PaperId paperId) => $"{target}|{paperId}";
-}

@@ -1,9 +1,9 @@
 using PaperBot.Core.Ingestion;
 
-namespace PaperBot.Sources.Tests.Fakes;
+namespace PaperBot.Testing.Fakes;
 
 /// <summary>A source that returns scripted results in turn (the last repeats), or throws.</summary>
-internal sealed class ScriptedSource(string name, params Func<FetchRequest, SourceFetchResult>[] script) : IPaperSource
+public sealed class ScriptedSource(string name, params Func<FetchRequest, SourceFetchResult>[] script) : IPaperSource
 {
     private int _calls;
 

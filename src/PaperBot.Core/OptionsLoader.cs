@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
-using PaperBot.Core;
 
-namespace PaperBot.Host.Configuration;
+namespace PaperBot.Core;
 
 /// <summary>Binds and validates options up front; every problem is reported with its key (exit code 2).</summary>
 public sealed class OptionsLoader(IConfiguration configuration)

@@ -1,9 +1,9 @@
 using PaperBot.Core.Ingestion;
 using PaperBot.Core.Papers;
-using PaperBot.Sources.Tests.Fakes;
-using static PaperBot.Sources.Tests.Ingestion.IngestionFixture;
+using PaperBot.Testing.Fakes;
+using static PaperBot.Testing.Fakes.IngestionFixture;
 
-namespace PaperBot.Sources.Tests.Ingestion;
+namespace PaperBot.Core.Tests.Ingestion;
 
 public sealed class IngestionServiceTests
 {

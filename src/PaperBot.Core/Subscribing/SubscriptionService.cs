@@ -1,8 +1,9 @@
 using PaperBot.Core.Matching;
 using PaperBot.Core.Queries;
 using PaperBot.Core.Storage;
+using PaperBot.Core.Subscriptions;
 
-namespace PaperBot.Core.Subscriptions;
+namespace PaperBot.Core.Subscribing;
 
 /// <summary>
 /// The one way to change subscriptions (CLI, and later Discord and the web pages): the query is checked before
