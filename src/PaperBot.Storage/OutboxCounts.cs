@@ -1,5 +1,5 @@
 using LiteDB;
-using PaperBot.Core.Storage;
+using PaperBot.Core.Outbox;
 
 namespace PaperBot.Storage;
 

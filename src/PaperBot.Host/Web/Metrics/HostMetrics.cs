@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using PaperBot.Core.Storage;
+using PaperBot.Core.Outbox;
 using PaperBot.Storage;
 
 namespace PaperBot.Host.Web.Metrics;
