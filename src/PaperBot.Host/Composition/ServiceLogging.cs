@@ -18,6 +18,8 @@ public static class ServiceLogging
         logging.ClearProviders();
         logging.AddConfiguration(configuration.GetSection("Logging"));
         logging.AddConsole();
+        // Bound explicitly: the web builder's own logging configuration does not see PAPERBOT_Logging__Console__*.
+        logging.Services.Configure<ConsoleLoggerOptions>(configuration.GetSection("Logging:Console"));
         logging.Services.Configure<SimpleConsoleFormatterOptions>(o => o.SingleLine = true);
         logging.Services.Configure<JsonConsoleFormatterOptions>(o =>
         {
