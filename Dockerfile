@@ -1,6 +1,9 @@
 # PaperBot: one container, one LiteDB file under /data.
 #   docker build -t paperbot .
-#   docker run -d -v paperbot-data:/data -p 8080:8080 paperbot
+#   docker run -d --read-only --tmpfs /tmp -v paperbot-data:/data -p 8080:8080 paperbot
+# The root file system may be read-only: PaperBot writes only to /data (database, search index, .eml pickup) and
+# /tmp. Settings: PAPERBOT_* variables, key-per-file secrets in /run/secrets, or a file mounted read-only at
+# /app/config/appsettings.local.json (see config/compose.example.yml).
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
@@ -23,10 +26,15 @@ LABEL org.opencontainers.image.title="PaperBot" \
       org.opencontainers.image.licenses="MIT"
 WORKDIR /app
 COPY --from=build /app ./
+# TMPDIR: .NET's temp files go to the tmpfs. DOTNET_EnableDiagnostics=0: no diagnostics IPC socket to create.
+# DOTNET_gcServer=0: one small heap on a small host.
 ENV PATH="/app:${PATH}" \
     PAPERBOT_Storage__Path=/data/paperbot.db \
     PAPERBOT_Email__PickupDirectory=/data/outbox \
-    PAPERBOT_Web__Urls=http://0.0.0.0:8080
+    PAPERBOT_Web__Urls=http://0.0.0.0:8080 \
+    TMPDIR=/tmp \
+    DOTNET_EnableDiagnostics=0 \
+    DOTNET_gcServer=0
 # The image's non-root user (APP_UID, 1654) owns the data volume.
 RUN mkdir -p /data && chown "$APP_UID" /data
 VOLUME /data

@@ -31,6 +31,7 @@ public sealed class LiteDbSourceStateStore(LiteDbContext context) : ISourceState
         if (s.LastRunAt is { } run) doc["LastRunAt"] = Date(run);
         if (s.LastSuccessAt is { } ok) doc["LastSuccessAt"] = Date(ok);
         if (s.LastErrorAt is { } err) doc["LastErrorAt"] = Date(err);
+        if (s.FailingSince is { } since) doc["FailingSince"] = Date(since);
         Set(doc, "LastError", s.LastError);
         return doc;
     }
@@ -43,6 +44,7 @@ public sealed class LiteDbSourceStateStore(LiteDbContext context) : ISourceState
         LastErrorAt = NullableDate(d["LastErrorAt"]),
         LastError = NullableString(d["LastError"]),
         ConsecutiveFailures = d["ConsecutiveFailures"].AsInt32,
+        FailingSince = NullableDate(d["FailingSince"]),
         ItemsSeen = d["ItemsSeen"].AsInt64,
         BaselineRecorded = d["BaselineRecorded"].AsBoolean,
         ETags = Dictionary(d["ETags"]),

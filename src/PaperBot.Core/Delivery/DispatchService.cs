@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using PaperBot.Core.Outbox;
 using PaperBot.Core.Storage;
 using PaperBot.Core.Subscriptions;
+using PaperBot.Core.Telemetry;
 
 namespace PaperBot.Core.Delivery;
 
@@ -43,6 +44,7 @@ public sealed class DispatchService(IOutbox outbox, IPaperStore papers, ISubscri
                 {
                     var outcome = await DeliverAsync(batch, subs, paused, ct);
                     outcomes.Add(outcome);
+                    CoreMetrics.Dispatched(outcome.Kind.ToString(), outcome.Outcome.ToString());
                     if (outcome.Outcome is DispatchOutcome.Retrying or DispatchOutcome.Failed or DispatchOutcome.NoChannel) break;
                 }
             }
@@ -99,6 +101,7 @@ public sealed class DispatchService(IOutbox outbox, IPaperStore papers, ISubscri
         {
             case DeliveryResult.Sent sent:
                 outbox.MarkSent(claim, now);
+                CoreMetrics.Delivered(planned.Batch.Kind.ToString(), claim.ItemIds.Count, planned.Entries.Select(e => now - e.CreatedAt));
                 return Outcome(DispatchOutcome.Sent, sent.Receipt);
             case DeliveryResult.Transient transient:
                 var next = retry.NextAttempt(planned.Attempts + 1, transient.RetryAfter, now);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using PaperBot.Core.Storage;
+using PaperBot.Core.Telemetry;
 
 namespace PaperBot.Core.Ingestion;
 
@@ -87,6 +88,7 @@ public sealed class IngestionService(
         report = report with { Duration = time.GetElapsedTime(started) };
         var newState = Advance(state, report, fetched, validators);
         states.Put(newState);
+        CoreMetrics.Ingested(source.Name, report.New, report.Duration, report.Error is not null);
         LogOutcome(report, newState.ConsecutiveFailures);
         return report;
     }
@@ -119,6 +121,7 @@ public sealed class IngestionService(
             {
                 LastSuccessAt = now,
                 ConsecutiveFailures = 0,
+                FailingSince = null,
                 ItemsSeen = state.ItemsSeen + report.New + report.Updated + report.Unchanged,
                 // A skipped run (a feed asked to backfill) fetched nothing, so it is no baseline.
                 BaselineRecorded = state.BaselineRecorded || fetched?.Skipped is null,
@@ -128,6 +131,7 @@ public sealed class IngestionService(
                 LastErrorAt = now,
                 LastError = report.Error,
                 ConsecutiveFailures = state.ConsecutiveFailures + 1,
+                FailingSince = state.FailingSince ?? now,
             };
     }
 

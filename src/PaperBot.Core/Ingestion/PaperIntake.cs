@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using PaperBot.Core.Matching;
 using PaperBot.Core.Outbox;
 using PaperBot.Core.Papers;
 using PaperBot.Core.Search;
 using PaperBot.Core.Storage;
+using PaperBot.Core.Telemetry;
 
 namespace PaperBot.Core.Ingestion;
 
@@ -48,7 +50,9 @@ public sealed class PaperIntake(IPaperStore store, IPaperIndexer index, IPaperMa
     private int Queue(IReadOnlyList<Paper> papers)
     {
         if (papers.Count == 0) return 0;
+        var started = Stopwatch.GetTimestamp(); // a measured duration for the metric only: no clock rules depend on it
         var queued = alerts.Enqueue(matcher.Match(papers));
+        CoreMetrics.Matched(queued, Stopwatch.GetElapsedTime(started));
         store.ClearPendingAlerts(papers.Select(p => p.Id));
         return queued;
     }

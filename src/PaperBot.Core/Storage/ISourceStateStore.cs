@@ -10,6 +10,9 @@ public sealed record SourceState
     public DateTimeOffset? LastErrorAt { get; init; }
     public string? LastError { get; init; }
     public int ConsecutiveFailures { get; init; }
+
+    /// <summary>The first failure since the last success: how long the source has been down (owner notices, staleness).</summary>
+    public DateTimeOffset? FailingSince { get; init; }
     public long ItemsSeen { get; init; }
 
     /// <summary>True once the first successful poll recorded the baseline (which alerts nobody).</summary>

@@ -35,29 +35,67 @@ public class ContainerTests
     }
 
     [Fact]
-    public async Task The_published_paperbot_starts_with_the_container_environment_and_stops_cleanly_on_sigterm()
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // the image is Linux; so is this stand-in
+    public async Task The_published_paperbot_runs_from_a_read_only_app_folder_writes_only_data_and_temp_logs_json_without_secrets_and_stops_on_sigterm()
     {
         using var dir = new TempDirectory();
         var app = dir.File("app");
         var data = dir.File("data");
+        var temp = dir.File("tmp");
+        var secrets = dir.File("secrets");
+        Directory.CreateDirectory(temp);
+        Directory.CreateDirectory(secrets);
         await Publish(app);
+        using var readOnly = new ReadOnlyFolder(app);
+        var appBefore = Tree(app);
 
+        await using var fakes = await FixtureHttpServer.StartAsync();
+        fakes.On("/api/daily_papers", FixtureResponse.Code(500));
+        fakes.On("/gateway/bot", FixtureResponse.Code(401));
+        var secretValues = new Dictionary<string, string>
+        {
+            ["Discord__Token"] = "MTAxNzY0.secret-discord-token.Zx9q",
+            ["Email__Smtp__Password"] = "smtp-password-Qw3rty!",
+            ["Web__TokenSecret"] = "link-signing-secret-8c1f",
+        };
+        foreach (var (key, value) in secretValues) await File.WriteAllTextAsync(Path.Combine(secrets, key), value);
+
+        // The image's environment, its folders mapped into this test's temp folder.
         var environment = _dockerfile.FinalEnvironment()
-            .Where(kv => kv.Key.StartsWith("PAPERBOT_", StringComparison.Ordinal))
-            .ToDictionary(kv => kv.Key, kv => kv.Value.Replace("/data", data, StringComparison.Ordinal));
-        environment["PAPERBOT_Web__Urls"] = $"http://127.0.0.1:{LoopbackPort.Free()}";
+            .Where(kv => kv.Key.StartsWith("PAPERBOT_", StringComparison.Ordinal) || kv.Key.StartsWith("DOTNET_", StringComparison.Ordinal) || kv.Key == "TMPDIR")
+            .ToDictionary(kv => kv.Key, kv => Mapped(kv.Value, ("/data", data), ("/tmp", temp)));
+        Assert.Equal(temp, environment["TMPDIR"]);
+        var url = $"http://127.0.0.1:{LoopbackPort.Free()}";
+        environment["PAPERBOT_Web__Urls"] = url;
+        environment["PAPERBOT_SECRETS_DIR"] = secrets;
+        environment["PAPERBOT_Logging__Console__FormatterName"] = "json";
+        environment["PAPERBOT_Logging__LogLevel__Default"] = "Debug";
+        environment["PAPERBOT_Sources__HuggingFace__BaseUrl"] = fakes.BaseUri.ToString();
+        environment["PAPERBOT_Sources__Http__RetryCount"] = "0";
+        environment["PAPERBOT_Discord__ApiBaseUrl"] = fakes.Url("/").ToString().TrimEnd('/');
+        environment["PAPERBOT_Discord__ApplicationId"] = "101764000000000001";
+        environment["PAPERBOT_Email__From"] = "paperbot@example.org";
+        environment["PAPERBOT_Email__Smtp__Host"] = "127.0.0.1";
+        environment["PAPERBOT_Email__Smtp__Port"] = LoopbackPort.Free().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        environment["PAPERBOT_Email__Smtp__Username"] = "paperbot";
         var binary = Path.Combine(app, "paperbot");
 
-        using var service = Start(binary, ["run"], environment, dir.Path);
+        using var service = Start(binary, ["run"], environment, app);
+        var stdout = new System.Text.StringBuilder();
+        service.OutputDataReceived += (_, e) => { lock (stdout) stdout.AppendLine(e.Data); };
+        service.BeginOutputReadLine();
+        var stderr = service.StandardError.ReadToEndAsync();
         try
         {
             var healthy = false;
             for (var attempt = 0; attempt < 60 && !healthy && !service.HasExited; attempt++)
             {
                 await Task.Delay(500);
-                healthy = (await RunToEnd(binary, ["healthcheck"], environment, dir.Path)).ExitCode == 0;
+                healthy = (await RunToEnd(binary, ["healthcheck"], environment, app)).ExitCode == 0 && fakes.RequestsTo("/api/daily_papers").Count > 0;
             }
-            Assert.True(healthy, "the service never answered healthy: " + (service.HasExited ? await service.StandardError.ReadToEndAsync() : "still running"));
+            Assert.True(healthy, "the service never answered healthy: " + (service.HasExited ? await stderr : "still running"));
+            using var http = new HttpClient();
+            foreach (var path in new[] { "/healthz", "/status", "/metrics" }) await http.GetStringAsync(new Uri(new Uri(url), path));
             Assert.True(File.Exists(Path.Combine(data, "paperbot.db")), "the database belongs under the data volume");
             // A verb in a second process beside the service (docker exec …) goes through the admin socket.
             var beside = await RunToEnd(binary, ["subscriptions"], environment, dir.Path);
@@ -70,6 +108,52 @@ public class ContainerTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await service.WaitForExitAsync(timeout.Token);
         Assert.Equal(0, service.ExitCode);
+
+        // The root stand-in is untouched: everything written went to data/ and tmp/.
+        Assert.Equal(appBefore, Tree(app));
+        Assert.Equal(["app", "data", "secrets", "tmp"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+        var logs = stdout + await stderr;
+        var lines = logs.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Contains(lines, l => l.Contains("\"Source\":\"huggingface\"", StringComparison.Ordinal)); // a stable key, as a JSON property
+        Assert.All(lines.Where(l => l.StartsWith('{')), l => System.Text.Json.JsonDocument.Parse(l).Dispose());
+        foreach (var (key, value) in secretValues) Assert.False(logs.Contains(value, StringComparison.Ordinal), $"the log shows the secret {key}");
+    }
+
+    /// <summary>A container path under one of the mapped folders becomes the same path under its stand-in.</summary>
+    private static string Mapped(string value, params (string Container, string Host)[] folders)
+    {
+        foreach (var (container, host) in folders)
+        {
+            if (value == container || value.StartsWith(container + "/", StringComparison.Ordinal)) return host + value[container.Length..];
+        }
+        return value;
+    }
+
+    /// <summary>Every file's path, size and write time: what a read-only root guarantees, checked even as root.</summary>
+    private static List<string> Tree(string root) =>
+        [.. Directory.GetFileSystemEntries(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(p => $"{Path.GetRelativePath(root, p)} {(File.Exists(p) ? new FileInfo(p).Length : -1)} {File.GetLastWriteTimeUtc(p).Ticks}")];
+
+    /// <summary>Takes the write bits off a folder tree, and gives them back so the temp folder can be removed.</summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private sealed class ReadOnlyFolder : IDisposable
+    {
+        private const UnixFileMode Write = UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
+        private readonly string _root;
+
+        public ReadOnlyFolder(string root)
+        {
+            _root = root;
+            foreach (var entry in Entries()) File.SetUnixFileMode(entry, File.GetUnixFileMode(entry) & ~Write);
+        }
+
+        public void Dispose()
+        {
+            foreach (var entry in Entries()) File.SetUnixFileMode(entry, File.GetUnixFileMode(entry) | UnixFileMode.UserWrite);
+        }
+
+        private IEnumerable<string> Entries() => Directory.GetFileSystemEntries(_root, "*", SearchOption.AllDirectories).Append(_root);
     }
 
     private async Task Publish(string output)
@@ -89,10 +173,7 @@ public class ContainerTests
         var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
         foreach (var a in args) info.ArgumentList.Add(a);
         foreach (var (k, v) in env) info.Environment[k] = v;
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        return process;
+        return Process.Start(info)!;
     }
 
     private static async Task<(int ExitCode, string Output)> RunToEnd(string file, string[] args, IReadOnlyDictionary<string, string> env, string workingDirectory)

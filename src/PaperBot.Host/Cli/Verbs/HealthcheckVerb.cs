@@ -1,8 +1,9 @@
 using System.CommandLine;
+using System.Text.Json;
 
 namespace PaperBot.Host.Cli.Verbs;
 
-/// <summary><c>paperbot healthcheck</c>: asks the running service's /healthz; exit 0 when it answers healthy or degraded.</summary>
+/// <summary><c>paperbot healthcheck</c>: asks the running service's /healthz; exit 0 when it answers healthy, degraded or starting.</summary>
 public static class HealthcheckVerb
 {
     public static Command Create(CliContext ctx)
@@ -18,7 +19,7 @@ public static class HealthcheckVerb
                 using var response = await http.GetAsync(new Uri(new Uri(baseUrl), "/healthz"), ct);
                 var body = await response.Content.ReadAsStringAsync(ct);
                 ctx.Out.WriteLine(body);
-                return response.IsSuccessStatusCode ? CliApp.Ok : CliApp.Failed;
+                return Passes(body) ? CliApp.Ok : CliApp.Failed;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or UriFormatException)
             {
@@ -27,6 +28,24 @@ public static class HealthcheckVerb
             }
         });
         return command;
+    }
+
+    /// <summary>The container stays up while the service works (healthy), works with a stale source (degraded) or is
+    /// still catching up after start (starting); anything else, including a body that is not our JSON, fails.</summary>
+    internal static bool Passes(string body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            return json.RootElement.ValueKind == JsonValueKind.Object
+                && json.RootElement.TryGetProperty("status", out var status)
+                && status.ValueKind == JsonValueKind.String
+                && status.GetString() is "healthy" or "degraded" or "starting";
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>A listen URL such as http://0.0.0.0:8080 or http://+:8080 becomes one we can call: http://127.0.0.1:8080.</summary>

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using PaperBot.Core.Storage;
+using PaperBot.Core.Search;
 using PaperBot.Host.Cli.Output;
 
 namespace PaperBot.Host.Cli.Verbs;
@@ -16,7 +16,7 @@ public static class MatchVerb
         command.SetAction(parse =>
         {
             var from = DateArgument.Parse("--since", parse.GetValue(since));
-            var found = new PaperFinder(ctx.Get<IPaperStore>()).Find(QueryArgument.Parse("query", parse.GetValue(query)), from, int.MaxValue);
+            var found = new PaperFinder(ctx.Get<IPaperSearch>()).Find(QueryArgument.Parse("query", parse.GetValue(query)), from, int.MaxValue);
             if (parse.GetValue(json)) Json.Write(ctx.Out, found.Select(f => new { paper = f.Paper, why = f.Why, score = f.Score }));
             else
             {

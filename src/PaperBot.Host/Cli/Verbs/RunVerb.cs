@@ -15,6 +15,8 @@ using PaperBot.Host.Composition;
 using PaperBot.Host.Jobs;
 using PaperBot.Host.Runtime;
 using PaperBot.Host.Web;
+using PaperBot.Host.Web.Health;
+using PaperBot.Host.Web.Metrics;
 using PaperBot.Storage;
 using Quartz;
 
@@ -38,11 +40,12 @@ public static class RunVerb
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddConfiguration(settings.Configuration);
         builder.WebHost.UseUrls([.. settings.Web.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), AdminSocket.UrlFor(adminSocket)]);
-        builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddServiceConsole(settings.Configuration);
         // Keys at rest in the data folder are not encrypted (the folder is the service's own); say so once in the README, not on every start.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Services.AddPaperBot(settings, ctx.Time);
         builder.Services.AddPaperBotWeb(settings);
+        builder.Services.AddPaperBotHealth().AddPaperBotMetrics();
         builder.Services.AddQuartz(q =>
         {
             q.UseTimeProvider(ctx.Time);
@@ -57,7 +60,9 @@ public static class RunVerb
         // Open the database before listening: a locked or corrupted file stops start-up with its path.
         app.Services.GetRequiredService<LiteDbContext>();
         AdminSocket.RemoveStale(adminSocket);
-        app.MapHealth();
+        app.MapHealthz();
+        app.MapStatus(loopbackOnly: true);
+        app.MapPaperBotMetrics();
         app.MapAdmin();
         app.MapPaperBotWeb();
         if (settings.Discord.Enabled && settings.Discord.Transport == DiscordTransport.Http) app.MapDiscordInteractions();

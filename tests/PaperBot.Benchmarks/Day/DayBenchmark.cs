@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using PaperBot.Benchmarks.Matching;
+using PaperBot.Core.Delivery;
+using PaperBot.Core.Ingestion;
+using PaperBot.Core.Matching;
+using PaperBot.Core.Papers;
+using PaperBot.Core.Search;
+using PaperBot.Core.Storage;
+using PaperBot.Core.Subscriptions;
+using PaperBot.Storage;
+using PaperBot.Testing;
+
+namespace PaperBot.Benchmarks.Day;
+
+/// <summary>
+/// A day at scale through the real store: 2,000 new papers are stored, matched against every subscription, their
+/// alerts written to the outbox in one bulk transaction, and the end-of-day dispatch plan is read from the database
+/// (every digest due) — at 100k and 1M subscriptions. Beside it, the per-item path: one outbox transaction per match
+/// (timed on a sample and extrapolated).
+/// </summary>
+public sealed class DayBenchmark : IBenchmark
+{
+    private const int PaperCount = 2000;
+    private const int PerItemSample = 20_000;
+
+    public string Name => "day";
+    public string Description => "ingest 2,000 papers -> match -> outbox -> plan at 100k and 1M subscriptions (--quick: 10k subscriptions, 500 papers)";
+
+    public Task<bool> RunAsync(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        var workload = new MatchingWorkload();
+        var ok = true;
+        foreach (var (size, papers, target) in quick ? [(10_000, 500, 10.0)] : new[] { (100_000, PaperCount, 10.0), (1_000_000, PaperCount, 60.0) })
+            ok &= Run(workload, size, papers, target);
+        return Task.FromResult(ok);
+    }
+
+    private static bool Run(MatchingWorkload workload, int size, int paperCount, double targetSeconds)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "paperbot-day-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var context = LiteDbContext.Open(Path.Combine(dir, "day.db"));
+            var subscriptions = Subscriptions(workload, size);
+            var setup = Stopwatch.StartNew();
+            var store = new LiteDbSubscriptionStore(context);
+            context.Database.BeginTrans();
+            foreach (var s in subscriptions) store.Add(s);
+            context.Database.Commit();
+            var matcher = new SubscriptionMatcher(store);
+            Console.WriteLine($"{size:N0} subscriptions stored and indexed in {setup.Elapsed.TotalSeconds:F1} s (setup, not timed)");
+
+            var papers = workload.Papers(paperCount, 7);
+            var outbox = new LiteDbOutbox(context, TimeProvider.System);
+            var intake = new PaperIntake(new LiteDbPaperStore(context, TimeProvider.System), new NoSearchIndex(), matcher, outbox);
+
+            var watch = Stopwatch.StartNew();
+            matcher.Match(papers);
+            var matchAlone = watch.Elapsed;
+            watch.Restart();
+            var result = intake.Accept(papers, "arxiv", alert: true);
+            var ingest = watch.Elapsed;
+            watch.Restart();
+            var byId = subscriptions.ToDictionary(s => s.Id, StringComparer.Ordinal);
+            var all = outbox.LoadOpen();
+            var plan = new DispatchPlanner(20).Plan(all, byId, DateTimeOffset.UtcNow, digestsDueNow: true);
+            var planned = watch.Elapsed;
+            var day = ingest + planned;
+
+            // The per-item path, on a sample: each match written in its own transaction.
+            var perItem = PerItem(matcher, papers, context);
+
+            var items = plan.SelectMany(b => b.Entries).Sum(e => e.ItemIds.Count);
+            Console.WriteLine($"day           {day.TotalSeconds,8:F2} s   ingest + match + outbox {ingest.TotalSeconds:F2} s ({result.AlertsQueued:N0} alerts, {result.AlertsQueued / (double)size:F1} per subscription; matching alone {matchAlone.TotalSeconds:F2} s), plan from the store {planned.TotalSeconds:F2} s ({plan.Count:N0} batches, {items:N0} items)");
+            Console.WriteLine($"per-item path {perItem * result.AlertsQueued / 1e6,8:F2} s   one transaction per outbox item: {perItem:F0} µs/item (sample of {PerItemSample:N0}), extrapolated to the day's alerts");
+            Console.WriteLine($"target        ≤ {targetSeconds:F0} s: {(day.TotalSeconds <= targetSeconds ? "met" : "MISSED")}");
+            return items == result.AlertsQueued && all.Open.Count == result.AlertsQueued;
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>One outbox write per match, each its own transaction, into a separate collection-free copy of the day.</summary>
+    private static double PerItem(SubscriptionMatcher matcher, IReadOnlyList<Paper> papers, LiteDbContext day)
+    {
+        var dir = Path.GetDirectoryName(day.Path)!;
+        using var context = LiteDbContext.Open(Path.Combine(dir, "per-item.db"));
+        var store = new LiteDbSubscriptionStore(context);
+        var matches = matcher.Match(papers).Take(PerItemSample).ToList();
+        context.Database.BeginTrans();
+        foreach (var s in new LiteDbSubscriptionStore(day).All().Where(s => matches.Any(m => m.SubscriptionId == s.Id))) store.Add(s);
+        context.Database.Commit();
+        var outbox = new LiteDbOutbox(context, TimeProvider.System);
+        var watch = Stopwatch.StartNew();
+        foreach (var m in matches) outbox.Enqueue([m]);
+        return watch.Elapsed.TotalMicroseconds / Math.Max(1, matches.Count);
+    }
+
+    private static List<Subscription> Subscriptions(MatchingWorkload workload, int size)
+    {
+        var created = DateTimeOffset.UtcNow.AddDays(-30);
+        return [.. workload.Subscriptions(size, 11).Select((s, i) => new Subscription
+        {
+            Id = s.Id,
+            // A fifth of the readers hold two subscriptions.
+            Subscriber = Subscriber.Email($"reader{(i % 5 == 1 ? i - 1 : i)}@example.org"),
+            Query = s.Query,
+            Confirmed = true,
+            CreatedAt = created,
+            Mode = (i % 20) switch { < 8 => DeliveryMode.Instant, < 17 => DeliveryMode.Daily, _ => DeliveryMode.Weekly },
+        })];
+    }
+}
