@@ -14,9 +14,12 @@ COPY src/PaperBot.Storage/PaperBot.Storage.csproj src/PaperBot.Storage/
 COPY src/PaperBot.Sources/PaperBot.Sources.csproj src/PaperBot.Sources/
 COPY src/PaperBot.Email/PaperBot.Email.csproj src/PaperBot.Email/
 COPY src/PaperBot.Search/PaperBot.Search.csproj src/PaperBot.Search/
+COPY src/PaperBot.Discord/PaperBot.Discord.csproj src/PaperBot.Discord/
 COPY src/PaperBot.Host/PaperBot.Host.csproj src/PaperBot.Host/
 RUN dotnet restore src/PaperBot.Host/PaperBot.Host.csproj
 COPY appsettings.json ./
+# The default email templates are embedded from here.
+COPY config/templates/ config/templates/
 COPY src/ src/
 RUN dotnet publish src/PaperBot.Host/PaperBot.Host.csproj -c Release --no-restore -o /app
 

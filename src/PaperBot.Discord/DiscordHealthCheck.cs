@@ -3,8 +3,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace PaperBot.Discord;
 
 /// <summary>
-/// <c>discord</c> in /healthz: unhealthy when the Discord part stopped for good (bad token, fatal close code),
-/// degraded while the gateway reconnects or a target is suspended, healthy otherwise (and when Discord is off).
+/// <c>discord</c> in /healthz: degraded when the Discord part stopped for good (bad token, fatal close code), while
+/// the gateway reconnects, or while a target is suspended; healthy otherwise (and when Discord is off). Never
+/// unhealthy: a restart cannot fix a rejected token, and email, the pages and ingestion still work, so the container's
+/// health check must not turn it into a restart loop.
 /// </summary>
 public sealed class DiscordHealthCheck(DiscordStatus status) : IHealthCheck
 {
@@ -25,7 +27,7 @@ public sealed class DiscordHealthCheck(DiscordStatus status) : IHealthCheck
 
         var result = s.Connection switch
         {
-            DiscordConnection.Stopped => HealthCheckResult.Unhealthy("Discord stopped: " + (s.ConnectionDetail ?? "see the log"), data: data),
+            DiscordConnection.Stopped => HealthCheckResult.Degraded("Discord stopped: " + (s.ConnectionDetail ?? "see the log"), data: data),
             DiscordConnection.Connecting or DiscordConnection.Resuming => HealthCheckResult.Degraded("Discord gateway is reconnecting", data: data),
             _ when s.SuspendedTargets.Count > 0 => HealthCheckResult.Degraded($"{s.SuspendedTargets.Count} Discord target(s) refuse messages", data: data),
             DiscordConnection.Disabled => HealthCheckResult.Healthy("Discord is off (no Discord:Token)", data),

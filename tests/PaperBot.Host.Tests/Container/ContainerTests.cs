@@ -56,7 +56,7 @@ public class ContainerTests
         {
             ["Discord__Token"] = "MTAxNzY0.secret-discord-token.Zx9q",
             ["Email__Smtp__Password"] = "smtp-password-Qw3rty!",
-            ["Web__TokenSecret"] = "link-signing-secret-8c1f",
+            ["Web__TokenSecret"] = "link-signing-secret-8c1f-0b9e4d27a6f3c5e1d8",
         };
         foreach (var (key, value) in secretValues) await File.WriteAllTextAsync(Path.Combine(secrets, key), value);
 
