@@ -189,7 +189,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
             ["POST", "users", "@me", "channels"] => CreateDm(body),
             ["GET", "gateway", "bot"] => Reply.Json(new JsonObject
             {
-                ["url"] = new Uri(BaseUri, "gateway").ToString().Replace("http://", "ws://", StringComparison.Ordinal),
+                ["url"] = GatewayUrl,
                 ["shards"] = 1,
                 ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = 999, ["reset_after"] = 14_400_000, ["max_concurrency"] = 1 },
             }),
