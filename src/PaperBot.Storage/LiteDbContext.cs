@@ -27,6 +27,9 @@ public sealed class LiteDbContext : IDisposable
     internal ILiteCollection<BsonDocument> Papers => Database.GetCollection(Collections.Papers);
     internal ILiteCollection<BsonDocument> Subscriptions => Database.GetCollection(Collections.Subscriptions);
     internal ILiteCollection<BsonDocument> Outbox => Database.GetCollection(Collections.Outbox);
+    internal ILiteCollection<BsonDocument> OutboxPapers => Database.GetCollection(Collections.OutboxPapers);
+    internal ILiteCollection<BsonDocument> OutboxClaims => Database.GetCollection(Collections.OutboxClaims);
+    internal ILiteCollection<BsonDocument> OutboxCounts => Database.GetCollection(Collections.OutboxCounts);
     internal ILiteCollection<BsonDocument> SourceStates => Database.GetCollection(Collections.SourceStates);
     internal ILiteCollection<BsonDocument> Settings => Database.GetCollection(Collections.Settings);
     internal ILiteCollection<BsonDocument> Delivered => Database.GetCollection(Collections.Delivered);
@@ -130,6 +133,9 @@ internal static class Collections
     public const string Papers = "papers";
     public const string Subscriptions = "subscriptions";
     public const string Outbox = "outbox";
+    public const string OutboxPapers = "outbox_papers";
+    public const string OutboxClaims = "outbox_claims";
+    public const string OutboxCounts = "outbox_counts";
     public const string SourceStates = "source_states";
     public const string Delivered = "delivered";
     public const string DigestCursors = "digest_cursors";

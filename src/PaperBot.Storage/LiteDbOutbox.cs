@@ -2,68 +2,122 @@ using LiteDB;
 using PaperBot.Core.Delivery;
 using PaperBot.Core.Matching;
 using PaperBot.Core.Outbox;
+using PaperBot.Core.Papers;
+using MatchHit = PaperBot.Core.Queries.MatchHit;
+using PaperBot.Core.Subscriptions;
 using PaperBot.Storage.Mapping;
 using static PaperBot.Storage.Mapping.PaperMapping;
 
 namespace PaperBot.Storage;
 
 /// <summary>
-/// The delivery ledger. Items are keyed by (subscription, paper) and carry their target; a second collection records
-/// each (target, paper) delivered, so neither re-matching nor a second subscription of the same target sends a paper
-/// twice. Every state change is one transaction (see <see cref="WriteTransaction"/>).
+/// The delivery ledger. Items are keyed by (subscription, paper) and carry their target, but are stored as runs: one
+/// document per subscription and enqueue (see <see cref="OutboxRun"/>), inserted in bulk and indexed by target and by
+/// when they are next due. A second collection records each (target, paper) delivered, so neither re-matching nor a
+/// second subscription of the same target sends a paper twice; a run leaves once all its items were delivered.
+/// Every state change is one transaction (see <see cref="WriteTransaction"/>).
 /// </summary>
 public sealed class LiteDbOutbox(LiteDbContext context, TimeProvider time) : IOutbox
 {
-    private static readonly BsonValue[] OpenStatuses = [OutboxStatus.Pending.ToString(), OutboxStatus.Sending.ToString()];
+    /// <summary>Below this many keys, look each up; above it (and a quarter of the collection), read the collection once.</summary>
+    private const int LookupsBeforeScan = 1_000;
+
+    // DueAt holds dates only; every stored date is after this (a lease or a due time is never the year 1).
+    private static readonly BsonValue NoEarlier = Date(DateTimeOffset.UnixEpoch);
 
     public int Enqueue(IReadOnlyList<PaperMatch> matches)
     {
         if (matches.Count == 0) return 0;
         var now = time.GetUtcNow();
-        return WriteTransaction.Run(context, $"{matches.Count} outbox items", () =>
+        return WriteTransaction.Run(context, $"{matches.Count} matches", () =>
         {
-            var targets = new Dictionary<string, string?>(StringComparer.Ordinal);
-            var fresh = new List<BsonDocument>();
-            foreach (var g in matches.GroupBy(m => OutboxItem.KeyOf(m.SubscriptionId, m.PaperId)))
+            // One entry per (subscription, paper) with every reason: the same match twice is one item.
+            var bySubscription = new Dictionary<string, Dictionary<PaperId, (List<MatchHit> Why, double Score)>>(StringComparer.Ordinal);
+            foreach (var m in matches)
             {
-                var first = g.First();
-                if (context.Outbox.FindById(g.Key) is not null) continue;
-                if (!targets.TryGetValue(first.SubscriptionId, out var target))
-                    targets[first.SubscriptionId] = target = context.Subscriptions.FindById(first.SubscriptionId)?["Target"].AsString;
-                if (target is null) continue; // removed meanwhile: nobody to deliver to
-                if (context.Delivered.FindById(OutboxItem.DeliveredKeyOf(target, first.PaperId)) is not null) continue;
-                fresh.Add(OutboxMapping.ToDocument(new OutboxItem
+                if (!bySubscription.TryGetValue(m.SubscriptionId, out var papers))
+                    bySubscription[m.SubscriptionId] = papers = [];
+                if (papers.TryGetValue(m.PaperId, out var entry))
                 {
-                    Id = g.Key,
-                    SubscriptionId = first.SubscriptionId,
-                    PaperId = first.PaperId,
-                    Target = target,
-                    Why = g.SelectMany(m => m.Why).Distinct().ToArray(),
-                    Score = g.Max(m => m.Score),
-                    CreatedAt = now,
-                    NextAttemptAt = now,
-                }));
+                    foreach (var h in m.Why)
+                        if (!entry.Why.Contains(h)) entry.Why.Add(h);
+                    papers[m.PaperId] = (entry.Why, Math.Max(entry.Score, m.Score));
+                }
+                else papers[m.PaperId] = ([.. m.Why.Distinct()], m.Score);
             }
-            if (fresh.Count > 0) context.Outbox.InsertBulk(fresh);
-            return fresh.Count;
+            var subscriptions = Lookup(context.Subscriptions, bySubscription.Keys);
+            var seen = SeenBefore(matches);
+            var digests = subscriptions.Values.Where(d => d["Mode"].AsString != nameof(DeliveryMode.Instant)).Select(d => d["_id"].AsString).ToList();
+            var cursors = Lookup(context.DigestCursors, digests);
+            var known = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+
+            var runs = new List<BsonDocument>();
+            var added = 0;
+            foreach (var (subscriptionId, papers) in bySubscription)
+            {
+                if (!subscriptions.TryGetValue(subscriptionId, out var doc)) continue; // removed meanwhile: nobody to deliver to
+                var subscription = SubscriptionMapping.ToSubscription(doc);
+                var target = subscription.Subscriber.TargetKey;
+                var items = new List<OutboxItem>(papers.Count);
+                foreach (var (paper, (why, score)) in papers)
+                {
+                    // Only a paper that met the outbox before can be queued or delivered already.
+                    if (seen.Contains(paper) && AlreadyQueued(known, target, subscriptionId, paper)) continue;
+                    items.Add(new OutboxItem
+                    {
+                        Id = OutboxItem.KeyOf(subscriptionId, paper), SubscriptionId = subscriptionId, PaperId = paper, Target = target,
+                        Why = why, Score = score, CreatedAt = now, NextAttemptAt = now,
+                    });
+                }
+                if (items.Count == 0) continue;
+                DateTimeOffset? last = cursors.TryGetValue(subscriptionId, out var cursor) ? Date(cursor["LastDigestAt"]) : null;
+                var run = new OutboxRun
+                {
+                    SubscriptionId = subscriptionId, Target = target, CreatedAt = now, Items = items,
+                    Slot = DigestSchedule.NextDue(subscription, last ?? subscription.CreatedAt),
+                };
+                runs.Add(run.ToDocument());
+                added += items.Count;
+            }
+            if (runs.Count > 0) context.Outbox.InsertBulk(runs);
+            OutboxCounts.Apply(context.OutboxCounts, new Tally(added, 0, 0));
+            return added;
         });
     }
 
+    /// <summary>Papers of this batch that met the outbox before (a re-match after a crash); the rest are marked now.</summary>
+    private HashSet<PaperId> SeenBefore(IReadOnlyList<PaperMatch> matches)
+    {
+        var seen = new HashSet<PaperId>();
+        var fresh = new List<BsonDocument>();
+        var at = Date(time.GetUtcNow());
+        foreach (var paper in matches.Select(m => m.PaperId).Distinct())
+        {
+            if (context.OutboxPapers.FindById(paper.Value) is not null) seen.Add(paper);
+            else fresh.Add(new BsonDocument { ["_id"] = paper.Value, ["At"] = at });
+        }
+        if (fresh.Count > 0) context.OutboxPapers.InsertBulk(fresh);
+        return seen;
+    }
+
+    private bool AlreadyQueued(Dictionary<string, HashSet<string>> known, string target, string subscriptionId, PaperId paper)
+    {
+        if (!known.TryGetValue(target, out var ids))
+            known[target] = ids = Runs(target).SelectMany(r => r.Items).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        return ids.Contains(OutboxItem.KeyOf(subscriptionId, paper))
+            || context.Delivered.FindById(OutboxItem.DeliveredKeyOf(target, paper)) is not null;
+    }
+
     public IReadOnlyList<OutboxItem> Pending(int max) =>
-        context.Outbox.Query()
-            .Where("$.Status = @0", OutboxStatus.Pending.ToString())
-            .OrderBy("$.CreatedAt")
-            .Limit(max)
-            .ToEnumerable()
-            .Select(OutboxMapping.ToItem)
+        OpenRuns().SelectMany(r => r.Items)
+            .Where(i => i.Status == OutboxStatus.Pending)
+            .OrderBy(i => i.CreatedAt)
+            .Take(max)
             .ToList();
 
     public TargetBacklog SinceLastDelivery(string target, int max)
     {
-        var items = context.Outbox.Find(Query.EQ("Target", target))
-            .Where(d => d["Status"].AsString != nameof(OutboxStatus.Sent))
-            .Select(OutboxMapping.ToItem)
-            .ToList();
+        var items = Runs(target).SelectMany(r => r.Items).Where(i => i.Status != OutboxStatus.Sent).ToList();
         var live = items.Select(i => i.SubscriptionId).Distinct(StringComparer.Ordinal)
             .Where(id => context.Subscriptions.FindById(id) is not null)
             .ToHashSet(StringComparer.Ordinal);
@@ -75,84 +129,73 @@ public sealed class LiteDbOutbox(LiteDbContext context, TimeProvider time) : IOu
         return new TargetBacklog([.. papers.Take(max)], papers.Count);
     }
 
-    public OutboxSnapshot LoadOpen()
+    public OutboxSnapshot LoadOpen(DateTimeOffset? dueBy = null)
     {
-        var open = context.Outbox.Find(Query.In("Status", OpenStatuses)).Select(OutboxMapping.ToItem).ToList();
+        // A target with anything due is read whole: its claimed batches and waiting papers decide what it may send.
+        var runs = dueBy is { } by
+            ? context.Outbox.Find(Query.Between("DueAt", NoEarlier, Date(by))).Select(d => d["Target"].AsString)
+                .Distinct(StringComparer.Ordinal).ToList().SelectMany(Runs)
+            : OpenRuns();
+        var open = runs.SelectMany(r => r.Items).Where(IsOpen).ToList();
         var cursors = context.DigestCursors.FindAll().ToDictionary(d => d["_id"].AsString, d => Date(d["LastDigestAt"]), StringComparer.Ordinal);
         return new OutboxSnapshot(open, cursors);
     }
 
     public void MarkSending(BatchClaim claim, DateTimeOffset leaseUntil) =>
-        Update(claim, "a batch claim", doc =>
+        WriteTransaction.Run(context, "a batch claim", () =>
         {
-            doc["Status"] = OutboxStatus.Sending.ToString();
-            OutboxMapping.SetBatch(doc, claim.Batch);
-            doc["LeaseUntil"] = Date(leaseUntil);
+            var own = claim.ItemIds.ToHashSet(StringComparer.Ordinal);
+            Rewrite([claim.Target], i => own.Contains(i.Id) && IsOpen(i)
+                ? i with { Status = OutboxStatus.Sending, Batch = claim.Batch, LeaseUntil = leaseUntil }
+                : null);
+            context.OutboxClaims.Upsert(new BsonDocument { ["_id"] = claim.Batch.Id, ["Target"] = claim.Target, ["LeaseUntil"] = Date(leaseUntil) });
         });
 
     public void MarkSent(BatchClaim claim, DateTimeOffset at) =>
         WriteTransaction.Run(context, "a delivered batch", () =>
         {
             var own = claim.ItemIds.ToHashSet(StringComparer.Ordinal);
-            UpdateItems(claim.ItemIds, doc => Sent(doc, at, null));
-            foreach (var paper in claim.Papers)
+            var papers = claim.Papers.ToHashSet();
+            // The target's other subscriptions matched the same papers: they reached them with this batch.
+            Rewrite([claim.Target], i => IsOpen(i) && (own.Contains(i.Id) || papers.Contains(i.PaperId))
+                ? i with { Status = OutboxStatus.Sent, SentAt = at, LeaseUntil = null }
+                : null);
+            context.Delivered.Upsert(claim.Papers.Select(paper => new BsonDocument
             {
-                var key = OutboxItem.DeliveredKeyOf(claim.Target, paper);
-                context.Delivered.Upsert(new BsonDocument
-                {
-                    ["_id"] = key, ["Target"] = claim.Target, ["PaperId"] = paper.Value, ["BatchId"] = claim.Batch.Id, ["At"] = Date(at),
-                });
-                // The target's other subscriptions matched the same paper: it reached them with this batch.
-                var covered = context.Outbox.Find(Query.EQ("TargetPaper", key))
-                    .Where(d => IsOpen(d) && !own.Contains(d["_id"].AsString)).ToList();
-                foreach (var doc in covered) Sent(doc, at, claim.Batch.Id);
-                if (covered.Count > 0) context.Outbox.Update(covered);
-            }
+                ["_id"] = OutboxItem.DeliveredKeyOf(claim.Target, paper), ["Target"] = claim.Target, ["PaperId"] = paper.Value,
+                ["BatchId"] = claim.Batch.Id, ["At"] = Date(at),
+            }));
+            context.OutboxClaims.Delete(claim.Batch.Id);
             if (claim.Batch.Kind == BatchKind.Digest) SetDigestCursor(claim.Batch.SubscriptionId, at);
         });
 
     public void MarkRetry(BatchClaim claim, DateTimeOffset nextAttemptAt, string reason) =>
-        Update(claim, "a retry", doc =>
+        Settle(claim, "a retry", i => i with
         {
-            doc["Status"] = OutboxStatus.Pending.ToString();
-            doc["Attempts"] = doc["Attempts"].AsInt32 + 1;
-            doc["NextAttemptAt"] = Date(nextAttemptAt);
-            doc["LastError"] = reason;
-            doc.Remove("LeaseUntil");
+            Status = OutboxStatus.Pending, Attempts = i.Attempts + 1, NextAttemptAt = nextAttemptAt, LastError = reason, LeaseUntil = null,
         });
 
     public void MarkFailed(BatchClaim claim, string reason) =>
-        Update(claim, "a failed batch", doc =>
-        {
-            doc["Status"] = OutboxStatus.Failed.ToString();
-            doc["Attempts"] = doc["Attempts"].AsInt32 + 1;
-            doc["LastError"] = reason;
-            doc.Remove("LeaseUntil");
-        });
+        Settle(claim, "a failed batch", i => i with { Status = OutboxStatus.Failed, Attempts = i.Attempts + 1, LastError = reason, LeaseUntil = null });
 
     public int Requeue(IReadOnlyCollection<string> subscriptionIds, DateTimeOffset at) =>
         WriteTransaction.Run(context, "requeued items", () =>
         {
-            var failed = context.Outbox.Find(Query.In("SubscriptionId", subscriptionIds.Select(id => new BsonValue(id))))
-                .Where(d => d["Status"].AsString == nameof(OutboxStatus.Failed))
-                .ToList();
-            foreach (var doc in failed)
-            {
-                doc["Status"] = OutboxStatus.Pending.ToString();
-                doc["NextAttemptAt"] = Date(at);
-                doc.Remove("Batch");
-            }
-            if (failed.Count > 0) context.Outbox.Update(failed);
-            return failed.Count;
+            var ids = subscriptionIds.ToHashSet(StringComparer.Ordinal);
+            var targets = Lookup(context.Subscriptions, ids).Values.Select(d => d["Target"].AsString);
+            return Rewrite(targets, i => i.Status == OutboxStatus.Failed && ids.Contains(i.SubscriptionId)
+                ? i with { Status = OutboxStatus.Pending, NextAttemptAt = at, Batch = null }
+                : null);
         });
 
-    public void Discard(IReadOnlyList<string> itemIds, string reason) =>
-        WriteTransaction.Run(context, "discarded items", () => UpdateItems(itemIds, doc =>
+    public void Discard(IReadOnlyList<OutboxItem> items, string reason) =>
+        WriteTransaction.Run(context, "discarded items", () =>
         {
-            doc["Status"] = OutboxStatus.Failed.ToString();
-            doc["LastError"] = reason;
-            doc.Remove("LeaseUntil");
-        }));
+            var ids = items.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+            Rewrite(items.Select(i => i.Target), i => ids.Contains(i.Id) && IsOpen(i)
+                ? i with { Status = OutboxStatus.Failed, LastError = reason, LeaseUntil = null }
+                : null);
+        });
 
     public void RecordDigest(string subscriptionId, DateTimeOffset at) =>
         WriteTransaction.Run(context, "a digest time", () => SetDigestCursor(subscriptionId, at));
@@ -160,37 +203,80 @@ public sealed class LiteDbOutbox(LiteDbContext context, TimeProvider time) : IOu
     public int ReleaseInFlight(DateTimeOffset expiredBy) =>
         WriteTransaction.Run(context, "released claims", () =>
         {
-            var stale = context.Outbox.Find(Query.EQ("Status", OutboxStatus.Sending.ToString()))
-                .Where(d => NullableDate(d["LeaseUntil"]) is not { } lease || lease <= expiredBy)
-                .ToList();
-            foreach (var doc in stale)
-            {
-                doc["Status"] = OutboxStatus.Pending.ToString();
-                doc.Remove("LeaseUntil");
-            }
-            if (stale.Count > 0) context.Outbox.Update(stale);
-            return stale.Count;
+            var stale = context.OutboxClaims.FindAll().Where(c => Date(c["LeaseUntil"]) <= expiredBy).ToList();
+            var released = Rewrite(stale.Select(c => c["Target"].AsString), i =>
+                i.Status == OutboxStatus.Sending && (i.LeaseUntil is not { } lease || lease <= expiredBy)
+                    ? i with { Status = OutboxStatus.Pending, LeaseUntil = null }
+                    : null);
+            foreach (var c in stale) context.OutboxClaims.Delete(c["_id"]);
+            return released;
         });
 
-    private void Update(BatchClaim claim, string what, Action<BsonDocument> change) =>
-        WriteTransaction.Run(context, what, () => UpdateItems(claim.ItemIds, change));
+    /// <summary>A claim ended without delivery: its items change, and it is no longer in flight.</summary>
+    private void Settle(BatchClaim claim, string what, Func<OutboxItem, OutboxItem> change) =>
+        WriteTransaction.Run(context, what, () =>
+        {
+            var own = claim.ItemIds.ToHashSet(StringComparer.Ordinal);
+            Rewrite([claim.Target], i => own.Contains(i.Id) && IsOpen(i) ? change(i) : null);
+            context.OutboxClaims.Delete(claim.Batch.Id);
+        });
 
-    private void UpdateItems(IReadOnlyList<string> ids, Action<BsonDocument> change)
+    /// <summary>Applies <paramref name="change"/> (null: unchanged) to every item of the targets, writes back the runs
+    /// that changed, drops the ones fully delivered, and keeps the counters in step. Returns how many items changed.</summary>
+    private int Rewrite(IEnumerable<string> targets, Func<OutboxItem, OutboxItem?> change)
     {
-        var docs = ids.Select(id => context.Outbox.FindById(id)).OfType<BsonDocument>().Where(IsOpen).ToList();
-        foreach (var doc in docs) change(doc);
-        if (docs.Count > 0) context.Outbox.Update(docs);
+        var changed = 0;
+        var delta = default(Tally);
+        foreach (var target in targets.Distinct(StringComparer.Ordinal))
+        {
+            foreach (var run in Runs(target).ToList())
+            {
+                var before = Tally.Of(run.Items);
+                var touched = false;
+                for (var k = 0; k < run.Items.Count; k++)
+                {
+                    if (change(run.Items[k]) is not { } updated) continue;
+                    run.Items[k] = updated;
+                    touched = true;
+                    changed++;
+                }
+                if (!touched) continue;
+                delta += Tally.Of(run.Items) - before;
+                if (run.Settled) context.Outbox.Delete(run.Id);
+                else context.Outbox.Update(run.ToDocument());
+            }
+        }
+        OutboxCounts.Apply(context.OutboxCounts, delta);
+        return changed;
     }
 
-    private static bool IsOpen(BsonDocument doc) => doc["Status"].AsString is nameof(OutboxStatus.Pending) or nameof(OutboxStatus.Sending);
+    /// <summary>Every run of one target, whatever its state (the target index compares ignoring case; keys don't).</summary>
+    private IEnumerable<OutboxRun> Runs(string target) =>
+        context.Outbox.Find(Query.EQ("Target", target)).Where(d => d["Target"].AsString == target).Select(OutboxRun.FromDocument);
 
-    private static void Sent(BsonDocument doc, DateTimeOffset at, string? coveredBy)
+    private IEnumerable<OutboxRun> OpenRuns() =>
+        context.Outbox.Find(Query.GTE("DueAt", NoEarlier)).Select(OutboxRun.FromDocument);
+
+    /// <summary>The documents with these ids: looked up one by one when few, else found in one read of the collection.</summary>
+    private static Dictionary<string, BsonDocument> Lookup(ILiteCollection<BsonDocument> collection, IReadOnlyCollection<string> ids)
     {
-        doc["Status"] = OutboxStatus.Sent.ToString();
-        doc["SentAt"] = Date(at);
-        doc.Remove("LeaseUntil");
-        if (coveredBy is not null) doc["CoveredBy"] = coveredBy;
+        var found = new Dictionary<string, BsonDocument>(ids.Count, StringComparer.Ordinal);
+        if (ids.Count < LookupsBeforeScan || ids.Count * 4 < collection.Count())
+        {
+            foreach (var id in ids)
+                if (collection.FindById(id) is { } doc) found[id] = doc;
+            return found;
+        }
+        var wanted = ids as IReadOnlySet<string> ?? ids.ToHashSet(StringComparer.Ordinal);
+        foreach (var doc in collection.FindAll())
+        {
+            var id = doc["_id"].AsString;
+            if (wanted.Contains(id)) found[id] = doc;
+        }
+        return found;
     }
+
+    private static bool IsOpen(OutboxItem item) => item.Status is OutboxStatus.Pending or OutboxStatus.Sending;
 
     private void SetDigestCursor(string subscriptionId, DateTimeOffset at) =>
         context.DigestCursors.Upsert(new BsonDocument { ["_id"] = subscriptionId, ["LastDigestAt"] = Date(at) });

@@ -2,6 +2,7 @@ using LiteDB;
 using PaperBot.Core.Outbox;
 using PaperBot.Core.Papers;
 using PaperBot.Core.Storage;
+using PaperBot.Storage.Mapping;
 using static PaperBot.Storage.Mapping.PaperMapping;
 
 namespace PaperBot.Storage;
@@ -13,13 +14,14 @@ namespace PaperBot.Storage;
 public sealed class LiteDbRetention(LiteDbContext context, TimeProvider time) : IPaperRetention
 {
     private const int DeletesPerTransaction = 1_000;
-    private static readonly BsonValue Sent = OutboxStatus.Sent.ToString();
 
     public IReadOnlyList<PaperId> Prune(DateTimeOffset storedBefore)
     {
         lock (context.WriteGate)
         {
-            var referenced = context.Outbox.Find(Query.Not("Status", Sent)).Select(d => d["PaperId"].AsString)
+            // Runs hold only undelivered items once delivered ones are settled, but a run may still carry a sent one.
+            var referenced = context.Outbox.FindAll().Select(OutboxRun.FromDocument).SelectMany(r => r.Items)
+                .Where(i => i.Status != OutboxStatus.Sent).Select(i => i.PaperId.Value)
                 .Concat(context.PendingAlerts.FindAll().Select(d => d["_id"].AsString))
                 .ToHashSet(StringComparer.Ordinal);
             var doomed = context.Papers.Find(Query.LT("FirstSeenAt", Date(storedBefore)))

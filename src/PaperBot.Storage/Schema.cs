@@ -59,6 +59,9 @@ internal static class Schema
             outbox.DropIndex("CreatedAt");
             outbox.DropIndex("Target");
         },
+        // 7: the outbox stores runs, one document per subscription and enqueue, indexed by target and due time: a day
+        // at scale is tens of thousands of documents, not millions, and dispatch reads only what is due.
+        OutboxRunsMigration.Apply,
     ];
 
     public static int CurrentVersion => Migrations.Length;

@@ -1,4 +1,5 @@
 using LiteDB;
+using PaperBot.Core.Matching;
 using PaperBot.Core.Papers;
 using PaperBot.Testing;
 
@@ -17,6 +18,9 @@ public class MigrationTests
         var path = dir.File("paperbot.db");
         File.Copy(FixtureFiles.PathOf("databases/schema-v1.litedb"), path);
         Assert.Equal(1, DatabaseBackup.Inspect(path).SchemaVersion);
+        List<(string Subscription, string Paper, string Status)> written;
+        using (var raw = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }))
+            written = [.. raw.GetCollection("outbox").FindAll().Select(d => (d["SubscriptionId"].AsString, d["PaperId"].AsString, d["Status"].AsString))];
 
         using var context = LiteDbContext.Open(path);
 
@@ -32,18 +36,18 @@ public class MigrationTests
         var subscriptions = new LiteDbSubscriptionStore(context).All();
         Assert.Equal(["s-demo-discord", "s-demo-email"], subscriptions.Select(s => s.Id).Order(StringComparer.Ordinal));
 
-        // Version 2 gave every outbox item its subscription's target; version 3 indexed papers by ChangedAt.
+        // Version 2 gave every outbox item its subscription's target; version 7 moved delivered items to the
+        // delivered ledger under that target (version 1 had no ledger), so a re-match sends none of them again.
         var targets = subscriptions.ToDictionary(s => s.Id, s => s.Subscriber.TargetKey);
-        var items = context.Database.GetCollection("outbox").FindAll().ToList();
-        Assert.NotEmpty(items);
-        Assert.All(items, i =>
-        {
-            Assert.Equal(targets[i["SubscriptionId"].AsString], i["Target"].AsString);
-            Assert.Equal(i["Target"].AsString + "|" + i["PaperId"].AsString, i["TargetPaper"].AsString);
-        });
+        Assert.Contains(written, i => i.Status == "Sent");
+        var ledger = context.Database.GetCollection("delivered");
+        Assert.All(written.Where(i => i.Status == "Sent"), i => Assert.NotNull(ledger.FindById(targets[i.Subscription] + "|" + i.Paper)));
+        var outbox = new LiteDbOutbox(context, TimeProvider.System);
+        Assert.Equal(0, outbox.Enqueue([.. written.Where(i => i.Status == "Sent").Select(i => new PaperMatch(i.Subscription, PaperId.Parse(i.Paper), [], 1))]));
+        // Version 3 indexed papers by ChangedAt.
         var indexes = context.Database.GetCollection("$indexes").Find(Query.EQ("collection", "papers")).Select(i => i["name"].AsString);
         Assert.Contains("ChangedAt", indexes);
         // Dispatch plans from the migrated items.
-        Assert.All(new LiteDbOutbox(context, TimeProvider.System).LoadOpen().Open, i => Assert.Equal(targets[i.SubscriptionId], i.Target));
+        Assert.All(outbox.LoadOpen().Open, i => Assert.Equal(targets[i.SubscriptionId], i.Target));
     }
 }

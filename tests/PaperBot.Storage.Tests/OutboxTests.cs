@@ -97,7 +97,9 @@ public class OutboxTests
         db.Outbox.MarkFailed(Claim("s-1", item), "550 no such mailbox");
 
         Assert.Empty(db.Outbox.LoadOpen().Open);
-        Assert.Equal("550 no such mailbox", db.Context.Outbox.FindById(item.Id)["LastError"].AsString);
+        var failed = Assert.Single(db.Outbox.SinceLastDelivery(item.Target, 10).Items);
+        Assert.Equal((item.Id, OutboxStatus.Failed, "550 no such mailbox"), (failed.Id, failed.Status, failed.LastError));
+        Assert.Equal(1, new OutboxCounts(db.Context).Open()[OutboxStatus.Failed]);
     }
 
     [Fact]

@@ -33,9 +33,11 @@ public sealed class DispatchService(IOutbox outbox, IPaperStore papers, ISubscri
             var recovered = outbox.ReleaseInFlight(_started ? time.GetUtcNow() : DateTimeOffset.MaxValue);
             _started = true;
             var subs = subscriptions.All().ToDictionary(s => s.Id, StringComparer.Ordinal);
-            var snapshot = outbox.LoadOpen();
+            // Only targets with something due are read: a day's digests wait in the store until their slot.
+            var now = time.GetUtcNow();
+            var snapshot = outbox.LoadOpen(digestsDueNow ? null : now);
             DiscardOrphans(snapshot, subs);
-            var plan = _planner.Plan(snapshot, subs, time.GetUtcNow(), digestsDueNow);
+            var plan = _planner.Plan(snapshot, subs, now, digestsDueNow);
             var outcomes = new List<BatchOutcome>(plan.Count);
             var paused = new List<string>();
             foreach (var target in plan.GroupBy(b => b.Target))
@@ -62,7 +64,6 @@ public sealed class DispatchService(IOutbox outbox, IPaperStore papers, ISubscri
     {
         var orphans = snapshot.Open
             .Where(i => !subs.ContainsKey(i.SubscriptionId) && !(i.Batch is { } b && subs.TryGetValue(b.SubscriptionId, out var owner) && owner.IsActive))
-            .Select(i => i.Id)
             .ToList();
         if (orphans.Count > 0) outbox.Discard(orphans, "subscription removed");
     }

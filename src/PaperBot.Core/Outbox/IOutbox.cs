@@ -1,7 +1,7 @@
 namespace PaperBot.Core.Outbox;
 
 /// <summary>
-/// The delivery ledger: one item per (subscription, paper), written by matching, claimed and marked by dispatch.
+/// The delivery ledger: one item per (subscription, paper), written by matching in bulk, claimed and marked by dispatch.
 /// Synchronous on purpose: every call is one short LiteDB transaction on the caller's thread, never across an await.
 /// </summary>
 public interface IOutbox : IAlertQueue
@@ -14,8 +14,10 @@ public interface IOutbox : IAlertQueue
     /// reason, best first, at most <paramref name="max"/>; items of removed subscriptions are left out.</summary>
     TargetBacklog SinceLastDelivery(string target, int max);
 
-    /// <summary>Everything dispatch plans from: open items (pending or sending) and each digest's last delivery.</summary>
-    OutboxSnapshot LoadOpen();
+    /// <summary>Everything dispatch plans from: open items (pending or sending) and each digest's last delivery. With
+    /// <paramref name="dueBy"/>, only the items of targets with something due by then (an instant alert, a retry, a
+    /// digest slot or an expired claim), each such target whole; without, every open item.</summary>
+    OutboxSnapshot LoadOpen(DateTimeOffset? dueBy = null);
 
     /// <summary>Claims a batch before it is sent: its items become <see cref="OutboxStatus.Sending"/> under the
     /// batch's id, so a crash re-sends exactly this batch with the same idempotency key.</summary>
@@ -36,7 +38,7 @@ public interface IOutbox : IAlertQueue
     int Requeue(IReadOnlyCollection<string> subscriptionIds, DateTimeOffset at);
 
     /// <summary>Closes open items nobody will receive (their subscription was removed), so the open set stays small.</summary>
-    void Discard(IReadOnlyList<string> itemIds, string reason);
+    void Discard(IReadOnlyList<OutboxItem> items, string reason);
 
     /// <summary>A digest slot passed with nothing to send: the next digest starts from here.</summary>
     void RecordDigest(string subscriptionId, DateTimeOffset at);

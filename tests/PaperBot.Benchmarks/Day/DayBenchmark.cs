@@ -24,14 +24,16 @@ public sealed class DayBenchmark : IBenchmark
     private const int PerItemSample = 20_000;
 
     public string Name => "day";
-    public string Description => "ingest 2,000 papers -> match -> outbox -> plan at 100k and 1M subscriptions (--quick: 10k subscriptions, 500 papers)";
+    public string Description => "ingest 2,000 papers -> match -> outbox -> plan at 100k and 1M subscriptions (--quick: 10k subscriptions, 500 papers; --size N: N subscriptions only)";
 
     public Task<bool> RunAsync(string[] args)
     {
         var quick = args.Contains("--quick");
+        var only = Array.IndexOf(args, "--size") is var at and >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
         var workload = new MatchingWorkload();
         var ok = true;
-        foreach (var (size, papers, target) in quick ? [(10_000, 500, 10.0)] : new[] { (100_000, PaperCount, 10.0), (1_000_000, PaperCount, 60.0) })
+        var sizes = quick ? [(10_000, 500, 10.0)] : new[] { (100_000, PaperCount, 10.0), (1_000_000, PaperCount, 60.0) };
+        foreach (var (size, papers, target) in only is { } n ? [(n, PaperCount, n <= 100_000 ? 10.0 : 60.0)] : sizes)
             ok &= Run(workload, size, papers, target);
         return Task.FromResult(ok);
     }
@@ -56,8 +58,9 @@ public sealed class DayBenchmark : IBenchmark
             var intake = new PaperIntake(new LiteDbPaperStore(context, TimeProvider.System), new NoSearchIndex(), matcher, outbox);
 
             var watch = Stopwatch.StartNew();
-            matcher.Match(papers);
+            var matches = matcher.Match(papers);
             var matchAlone = watch.Elapsed;
+            Console.WriteLine($"{matches.Count:N0} matches from {matches.Select(m => m.SubscriptionId).Distinct().Count():N0} subscriptions");
             watch.Restart();
             var result = intake.Accept(papers, "arxiv", alert: true);
             var ingest = watch.Elapsed;

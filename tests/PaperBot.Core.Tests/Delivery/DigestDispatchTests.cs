@@ -35,7 +35,10 @@ public class DigestDispatchTests
         var papers = Enumerable.Range(0, 5).Select(_ => rig.NewPaper("diffusion")).ToList();
         rig.Arrive("huggingface", [.. papers]);
         // Give two papers a better score than the rest.
-        rig.Db.Context.Database.GetCollection("outbox").UpdateMany("{Score: 9}", $"$._id = '{s.Id}:{papers[4].Id}' OR $._id = '{s.Id}:{papers[2].Id}'");
+        var outbox = rig.Db.Context.Database.GetCollection("outbox");
+        var run = outbox.FindAll().Single(r => r["SubscriptionId"] == s.Id);
+        foreach (var item in run["Items"].AsArray.Where(i => i["P"] == papers[4].Id.Value || i["P"] == papers[2].Id.Value)) item["S"] = 9;
+        outbox.Update(run);
 
         await rig.RunForAsync(TimeSpan.FromDays(2), TimeSpan.FromMinutes(10));
 

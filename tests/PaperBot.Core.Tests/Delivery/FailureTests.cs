@@ -80,8 +80,8 @@ public class FailureTests
         Assert.Contains("Unknown Channel (10003)", rig.Db.Subscriptions.Find(a.Id)!.PausedReason, StringComparison.Ordinal);
         Assert.NotNull(rig.Db.Subscriptions.Find(b.Id)!.PausedReason);
         Assert.Null(rig.Db.Subscriptions.Find(other.Id)!.PausedReason);
-        var failed = Assert.Single(rig.Db.Context.Database.GetCollection("outbox").Find(LiteDB.Query.EQ("Status", nameof(OutboxStatus.Failed))));
-        Assert.Equal("Unknown Channel (10003)", failed["LastError"].AsString);
+        var failed = Assert.Single(rig.Db.Outbox.SinceLastDelivery(Broken.TargetKey, 10).Items);
+        Assert.Equal((OutboxStatus.Failed, "Unknown Channel (10003)"), (failed.Status, failed.LastError));
 
         rig.Arrive("huggingface", rig.NewPaper("diffusion"));
         await rig.RunForAsync(TimeSpan.FromHours(1));

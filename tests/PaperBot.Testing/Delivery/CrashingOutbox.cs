@@ -42,10 +42,10 @@ public sealed class CrashingOutbox(IOutbox inner) : IOutbox
 
     public TargetBacklog SinceLastDelivery(string target, int max) => inner.SinceLastDelivery(target, max);
 
-    public OutboxSnapshot LoadOpen()
+    public OutboxSnapshot LoadOpen(DateTimeOffset? dueBy = null)
     {
         Step(nameof(LoadOpen));
-        return inner.LoadOpen();
+        return inner.LoadOpen(dueBy);
     }
 
     public void MarkSending(BatchClaim claim, DateTimeOffset leaseUntil)
@@ -78,10 +78,10 @@ public sealed class CrashingOutbox(IOutbox inner) : IOutbox
         return inner.Requeue(subscriptionIds, at);
     }
 
-    public void Discard(IReadOnlyList<string> itemIds, string reason)
+    public void Discard(IReadOnlyList<OutboxItem> items, string reason)
     {
         Step(nameof(Discard));
-        inner.Discard(itemIds, reason);
+        inner.Discard(items, reason);
     }
 
     public void RecordDigest(string subscriptionId, DateTimeOffset at)
