@@ -43,7 +43,7 @@ public sealed class LiteDbOutbox(LiteDbContext context, TimeProvider time) : IOu
                         if (!entry.Why.Contains(h)) entry.Why.Add(h);
                     papers[m.PaperId] = (entry.Why, Math.Max(entry.Score, m.Score));
                 }
-                else papers[m.PaperId] = ([.. m.Why.Distinct()], m.Score);
+                else papers[m.PaperId] = (m.Why.Count <= 1 ? [.. m.Why] : [.. m.Why.Distinct()], m.Score);
             }
             var subscriptions = Lookup(context.Subscriptions, bySubscription.Keys);
             var seen = SeenBefore(matches);

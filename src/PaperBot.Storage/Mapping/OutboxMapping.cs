@@ -44,14 +44,23 @@ internal sealed class OutboxRun
     /// <summary>True once every item reached its target: the delivered ledger remembers them, the document can go.</summary>
     public bool Settled => Items.TrueForAll(i => i.Status == OutboxStatus.Sent);
 
+    // Columns, not a document per item: a day writes ~900k items, and a BsonDocument each dominated the cost.
+    // P: paper ids; S: scores; W: per item its reason count then indexes into Hits; X: the state of each item not
+    // simply pending since the run's creation (I: its position).
     public BsonDocument ToDocument()
     {
         var hits = new Dictionary<MatchHit, int>();
         var table = new BsonArray();
-        var items = new BsonArray();
-        foreach (var i in Items)
+        var papers = new BsonArray();
+        var scores = new BsonArray();
+        var why = new BsonArray();
+        var states = new BsonArray();
+        for (var k = 0; k < Items.Count; k++)
         {
-            var why = new BsonArray();
+            var i = Items[k];
+            papers.Add(i.PaperId.Value);
+            scores.Add(i.Score);
+            why.Add(i.Why.Count);
             foreach (var h in i.Why)
             {
                 if (!hits.TryGetValue(h, out var n))
@@ -61,15 +70,7 @@ internal sealed class OutboxRun
                 }
                 why.Add(n);
             }
-            var doc = new BsonDocument { ["P"] = i.PaperId.Value, ["S"] = i.Score, ["W"] = why };
-            if (i.Status != OutboxStatus.Pending) doc["St"] = i.Status.ToString();
-            if (i.Attempts != 0) doc["A"] = i.Attempts;
-            if (i.NextAttemptAt != CreatedAt) doc["N"] = Date(i.NextAttemptAt);
-            if (i.Batch is { } b) doc["B"] = new BsonDocument { ["Id"] = b.Id, ["SubscriptionId"] = b.SubscriptionId, ["Kind"] = b.Kind.ToString() };
-            if (i.LeaseUntil is { } lease) doc["L"] = Date(lease);
-            if (i.SentAt is { } sent) doc["T"] = Date(sent);
-            Set(doc, "E", i.LastError);
-            items.Add(doc);
+            if (State(i, k) is { } state) states.Add(state);
         }
         var result = new BsonDocument
         {
@@ -78,11 +79,28 @@ internal sealed class OutboxRun
             ["Target"] = Target,
             ["CreatedAt"] = Date(CreatedAt),
             ["Hits"] = table,
-            ["Items"] = items,
+            ["P"] = papers,
+            ["S"] = scores,
+            ["W"] = why,
         };
+        if (states.Count > 0) result["X"] = states;
         if (Slot is { } s) result["Slot"] = Date(s);
         if (DueAt() is { } due) result["DueAt"] = Date(due);
         return result;
+    }
+
+    private BsonDocument? State(OutboxItem i, int position)
+    {
+        if (i.Status == OutboxStatus.Pending && i.Attempts == 0 && i.NextAttemptAt == CreatedAt && i.Batch is null && i.LastError is null) return null;
+        var doc = new BsonDocument { ["I"] = position };
+        if (i.Status != OutboxStatus.Pending) doc["St"] = i.Status.ToString();
+        if (i.Attempts != 0) doc["A"] = i.Attempts;
+        if (i.NextAttemptAt != CreatedAt) doc["N"] = Date(i.NextAttemptAt);
+        if (i.Batch is { } b) doc["B"] = new BsonDocument { ["Id"] = b.Id, ["SubscriptionId"] = b.SubscriptionId, ["Kind"] = b.Kind.ToString() };
+        if (i.LeaseUntil is { } lease) doc["L"] = Date(lease);
+        if (i.SentAt is { } sent) doc["T"] = Date(sent);
+        Set(doc, "E", i.LastError);
+        return doc;
     }
 
     public static OutboxRun FromDocument(BsonDocument d)
@@ -91,33 +109,39 @@ internal sealed class OutboxRun
         var target = d["Target"].AsString;
         var createdAt = Date(d["CreatedAt"]);
         var hits = d["Hits"].AsArray.Select(h => new MatchHit(h[0].AsString, h[1].AsString)).ToArray();
-        var source = d["Items"].AsArray;
-        var items = new List<OutboxItem>(source.Count);
-        foreach (var value in source)
+        var papers = d["P"].AsArray;
+        var scores = d["S"].AsArray;
+        var why = d["W"].AsArray;
+        var items = new List<OutboxItem>(papers.Count);
+        for (int k = 0, w = 0; k < papers.Count; k++)
         {
-            var i = value.AsDocument;
-            var paper = PaperId.Parse(i["P"].AsString);
-            var w = i["W"].AsArray;
-            var why = new MatchHit[w.Count];
-            for (var k = 0; k < why.Length; k++) why[k] = hits[w[k].AsInt32];
-            var b = i["B"];
+            var paper = PaperId.Parse(papers[k].AsString);
+            var reasons = new MatchHit[why[w++].AsInt32];
+            for (var r = 0; r < reasons.Length; r++) reasons[r] = hits[why[w++].AsInt32];
             items.Add(new OutboxItem
             {
-                Id = OutboxItem.KeyOf(subscriptionId, paper),
-                SubscriptionId = subscriptionId,
-                PaperId = paper,
-                Target = target,
-                Why = why,
-                Score = i["S"].AsDouble,
-                Status = i["St"].IsString ? Enum.Parse<OutboxStatus>(i["St"].AsString) : OutboxStatus.Pending,
-                Attempts = i["A"].IsNumber ? i["A"].AsInt32 : 0,
-                CreatedAt = createdAt,
-                NextAttemptAt = NullableDate(i["N"]) ?? createdAt,
-                Batch = b.IsDocument ? new BatchRef(b["Id"].AsString, b["SubscriptionId"].AsString, Enum.Parse<BatchKind>(b["Kind"].AsString)) : null,
-                LeaseUntil = NullableDate(i["L"]),
-                SentAt = NullableDate(i["T"]),
-                LastError = NullableString(i["E"]),
+                Id = OutboxItem.KeyOf(subscriptionId, paper), SubscriptionId = subscriptionId, PaperId = paper, Target = target,
+                Why = reasons, Score = scores[k].AsDouble, CreatedAt = createdAt, NextAttemptAt = createdAt,
             });
+        }
+        if (d["X"].IsArray)
+        {
+            foreach (var value in d["X"].AsArray)
+            {
+                var x = value.AsDocument;
+                var k = x["I"].AsInt32;
+                var b = x["B"];
+                items[k] = items[k] with
+                {
+                    Status = x["St"].IsString ? Enum.Parse<OutboxStatus>(x["St"].AsString) : OutboxStatus.Pending,
+                    Attempts = x["A"].IsNumber ? x["A"].AsInt32 : 0,
+                    NextAttemptAt = NullableDate(x["N"]) ?? createdAt,
+                    Batch = b.IsDocument ? new BatchRef(b["Id"].AsString, b["SubscriptionId"].AsString, Enum.Parse<BatchKind>(b["Kind"].AsString)) : null,
+                    LeaseUntil = NullableDate(x["L"]),
+                    SentAt = NullableDate(x["T"]),
+                    LastError = NullableString(x["E"]),
+                };
+            }
         }
         return new OutboxRun
         {
