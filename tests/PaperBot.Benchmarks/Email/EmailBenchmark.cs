@@ -106,6 +106,7 @@ public sealed class EmailBenchmark : IBenchmark
     {
         public Suppression? Find(string address) => null;
         public void Add(Suppression suppression) => throw new InvalidOperationException("the sink refused " + suppression.Address);
+        public bool Remove(string address) => false;
     }
 
     private sealed class BenchmarkLinks : ISubscriberLinks
