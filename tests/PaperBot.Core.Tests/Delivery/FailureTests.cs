@@ -103,7 +103,7 @@ public class FailureTests
         Assert.DoesNotContain(rig.Channel.Delivered, x => x.Subscriber == Broken);
 
         broken = false;
-        var result = new PausedTargets(rig.Db.Subscriptions, rig.Outbox, rig.Db.Suppressions, rig.Db.Time).Resume(b.Id)!;
+        var result = new PausedTargets(rig.Db.Subscriptions, rig.Outbox, rig.Db.Suppressions, [], rig.Db.Time).Resume(b.Id)!;
         await rig.RunForAsync(TimeSpan.FromMinutes(10));
 
         Assert.Equal(new[] { a.Id, b.Id }.Order(StringComparer.Ordinal), result.Resumed.Order(StringComparer.Ordinal));
@@ -112,7 +112,7 @@ public class FailureTests
         var delivered = rig.Channel.DeliveredPapers().Where(d => d.Target == Broken.TargetKey).ToList();
         Assert.Equal(2, delivered.Count);
         Assert.Equal(delivered.Count, delivered.Distinct().Count());
-        Assert.Null(new PausedTargets(rig.Db.Subscriptions, rig.Outbox, rig.Db.Suppressions, rig.Db.Time).Resume("s-missing"));
+        Assert.Null(new PausedTargets(rig.Db.Subscriptions, rig.Outbox, rig.Db.Suppressions, [], rig.Db.Time).Resume("s-missing"));
         Assert.False(result.Unsuppressed);
     }
 
@@ -127,7 +127,7 @@ public class FailureTests
         await rig.PassAsync();
         rig.Db.Suppressions.Add(new Suppression("reader@example.org", "550 5.1.1 no such mailbox", rig.Db.Time.GetUtcNow()));
 
-        var result = new PausedTargets(rig.Db.Subscriptions, rig.Outbox, rig.Db.Suppressions, rig.Db.Time).Resume(s.Id)!;
+        var result = new PausedTargets(rig.Db.Subscriptions, rig.Outbox, rig.Db.Suppressions, [], rig.Db.Time).Resume(s.Id)!;
 
         Assert.True(result.Unsuppressed);
         Assert.Null(rig.Db.Suppressions.Find("reader@example.org"));
