@@ -22,7 +22,7 @@ public sealed class LiteDbOutbox(LiteDbContext context, TimeProvider time) : IOu
     /// <summary>Below this many keys, look each up; above it (and a quarter of the collection), read the collection once.</summary>
     private const int LookupsBeforeScan = 1_000;
 
-    // DueAt holds dates only; every stored date is after this (a lease or a due time is never the year 1).
+    // The lower bound of due reads: DueAt holds only dates, all after this; a range from it skips runs with nothing open.
     private static readonly BsonValue NoEarlier = Date(DateTimeOffset.UnixEpoch);
 
     public int Enqueue(IReadOnlyList<PaperMatch> matches)

@@ -19,7 +19,7 @@ public sealed class LiteDbRetention(LiteDbContext context, TimeProvider time) : 
     {
         lock (context.WriteGate)
         {
-            // Runs hold only undelivered items once delivered ones are settled, but a run may still carry a sent one.
+            // A run leaves once all its items were delivered; one partly delivered still holds its sent items.
             var referenced = context.Outbox.FindAll().Select(OutboxRun.FromDocument).SelectMany(r => r.Items)
                 .Where(i => i.Status != OutboxStatus.Sent).Select(i => i.PaperId.Value)
                 .Concat(context.PendingAlerts.FindAll().Select(d => d["_id"].AsString))

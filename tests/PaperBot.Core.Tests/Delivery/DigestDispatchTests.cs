@@ -37,7 +37,9 @@ public class DigestDispatchTests
         // Give two papers a better score than the rest.
         var outbox = rig.Db.Context.Database.GetCollection("outbox");
         var run = outbox.FindAll().Single(r => r["SubscriptionId"] == s.Id);
-        foreach (var item in run["Items"].AsArray.Where(i => i["P"] == papers[4].Id.Value || i["P"] == papers[2].Id.Value)) item["S"] = 9;
+        var ids = run["P"].AsArray; // a run stores its items as columns: paper ids, scores, ...
+        for (var k = 0; k < ids.Count; k++)
+            if (ids[k] == papers[4].Id.Value || ids[k] == papers[2].Id.Value) run["S"].AsArray[k] = 9.0;
         outbox.Update(run);
 
         await rig.RunForAsync(TimeSpan.FromDays(2), TimeSpan.FromMinutes(10));
