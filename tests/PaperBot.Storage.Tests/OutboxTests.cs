@@ -189,4 +189,25 @@ public class OutboxTests
         Assert.Equal(0, nothing.Total);
         Assert.Empty(nothing.Items);
     }
+
+    [Fact]
+    public void A_due_read_holds_an_instant_alert_now_and_a_daily_digests_papers_only_from_its_slot_and_counts_them()
+    {
+        using var db = new TestDatabase(); // 09:00 UTC
+        Subscribe(db, "s-now", Subscriber.DiscordUser("1"));
+        var daily = new Subscription
+        {
+            Id = "s-daily", Subscriber = Subscriber.DiscordUser("2"), Query = "q", Confirmed = true, CreatedAt = db.Time.GetUtcNow(),
+            Mode = DeliveryMode.Daily, DeliveryTime = new TimeOnly(8, 0),
+        };
+        db.Subscriptions.Add(daily);
+        db.Outbox.Enqueue([new PaperMatch("s-now", Paper, [], 1), new PaperMatch("s-daily", Paper, [], 1)]);
+
+        Assert.Equal(["s-now"], db.Outbox.LoadOpen(db.Time.GetUtcNow()).Open.Select(i => i.SubscriptionId));
+        Assert.Equal(2, db.Outbox.LoadOpen().Open.Count);
+        Assert.Equal(2, new OutboxCounts(db.Context).Open()[OutboxStatus.Pending]);
+
+        db.Time.Advance(TimeSpan.FromHours(23)); // 08:00 the next day
+        Assert.Equal(["s-daily", "s-now"], db.Outbox.LoadOpen(db.Time.GetUtcNow()).Open.Select(i => i.SubscriptionId).Order(StringComparer.Ordinal));
+    }
 }
