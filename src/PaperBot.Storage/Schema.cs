@@ -59,6 +59,12 @@ internal static class Schema
             outbox.DropIndex("CreatedAt");
             outbox.DropIndex("Target");
         },
+        // 7: open incidents (a source failing too long, a paused target) and who was told of each, so no one is told twice.
+        db =>
+        {
+            db.GetCollection(Collections.Incidents).EnsureIndex("_id", unique: true);
+            db.GetCollection(Collections.IncidentNotices).EnsureIndex("IncidentId", "$.IncidentId");
+        },
     ];
 
     public static int CurrentVersion => Migrations.Length;
