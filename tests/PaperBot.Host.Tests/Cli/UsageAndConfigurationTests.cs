@@ -55,6 +55,7 @@ public class UsageAndConfigurationTests
     [InlineData("Web:Urls", "nonsense")]
     [InlineData("Discord:ApiBaseUrl", "discord")]
     [InlineData("Storage:Path", "")]
+    [InlineData("Operations:SourceAlertAfter", "00:00:10")]
     public async Task An_invalid_configuration_value_exits_2_naming_the_key(string key, string value)
     {
         using var cli = new CliHarness();
