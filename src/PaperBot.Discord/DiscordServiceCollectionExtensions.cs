@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using PaperBot.Core.Delivery;
 using PaperBot.Core.Incidents;
@@ -26,9 +27,9 @@ public static class DiscordServiceCollectionExtensions
     public static IServiceCollection AddPaperBotDiscord(this IServiceCollection services, DiscordOptions options)
     {
         services.AddSingleton(options);
-        services.AddSingleton<DiscordStatus>();
+        services.TryAddSingleton<DiscordStatus>();
         services.AddMetrics();
-        services.AddSingleton<DiscordMetrics>();
+        services.TryAddSingleton<DiscordMetrics>();
         services.AddHealthChecks().AddCheck<DiscordHealthCheck>("discord");
         if (!options.Enabled)
         {
@@ -60,6 +61,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<DmChannels>();
         services.AddSingleton<IDeliveryChannel, DiscordDeliveryChannel>();
         services.AddSingleton<IOwnerNoticeChannel, DiscordOwnerNotices>();
+        services.AddSingleton<ITargetResumeListener, DiscordTargetResume>();
         return services;
     }
 }

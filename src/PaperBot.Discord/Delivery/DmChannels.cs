@@ -22,6 +22,9 @@ public sealed class DmChannels(IDiscordRestClient rest)
     public Task<DiscordResult<string>> ChannelForAsync(Subscriber target, CancellationToken ct) =>
         target.Kind == SubscriberKind.DiscordUser ? ChannelOfAsync(target.Address, ct) : Task.FromResult(DiscordResult<string>.Success(target.Address));
 
+    /// <summary>The user's DM channel when it was asked for already.</summary>
+    public string? Cached(string userId) => _byUser.GetValueOrDefault(userId);
+
     /// <summary>Discord said the cached channel is unknown: ask again next time.</summary>
     public void Forget(string userId) => _byUser.TryRemove(userId, out _);
 }

@@ -53,6 +53,7 @@ public static class RunVerb
             DispatchJob.Schedule(q);
             NoticeJob.Schedule(q);
             RetentionJob.Schedule(q, settings.Storage);
+            UnconfirmedJob.Schedule(q);
         });
         builder.Services.AddServiceLifecycle();
         ctx.ServiceOverrides?.Invoke(builder.Services);
