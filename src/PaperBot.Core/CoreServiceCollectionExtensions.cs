@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PaperBot.Core.Delivery;
+using PaperBot.Core.Incidents;
 using PaperBot.Core.Ingestion;
 using PaperBot.Core.Matching;
 using PaperBot.Core.Subscribing;
@@ -11,12 +12,13 @@ public static class CoreServiceCollectionExtensions
 {
     /// <summary>
     /// The domain services: matching, subscribing, intake and ingestion, dispatch. The adapters provide the ports
-    /// (<c>AddPaperBotStorage</c>, <c>AddPaperSources</c>, <c>AddPaperSearch</c>, the delivery channels).
+    /// (<c>AddPaperBotStorage</c>, <c>AddPaperSources</c>, <c>AddPaperSearch</c>, the delivery and notice channels).
     /// </summary>
-    public static IServiceCollection AddPaperBotCore(this IServiceCollection services, DeliveryOptions delivery)
+    public static IServiceCollection AddPaperBotCore(this IServiceCollection services, DeliveryOptions delivery, OperationsOptions? operations = null)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(delivery);
+        services.AddSingleton(operations ?? new OperationsOptions());
         services.AddSingleton<SubscriptionMatcher>();
         services.AddSingleton<IPaperMatcher>(sp => sp.GetRequiredService<SubscriptionMatcher>());
         services.AddSingleton<SubscriptionService>();
@@ -27,6 +29,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<DispatchService>();
         services.AddSingleton<PausedTargets>();
         services.AddSingleton<Storage.RetentionService>();
+        // Transient like IngestionService: the tracker holds the sources (typed HTTP clients) to know which are enabled.
+        services.AddTransient<IncidentTracker>();
+        services.AddTransient<OwnerNotifier>();
+        services.AddSingleton<DigestNotices>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using PaperBot.Core.Delivery;
+using PaperBot.Core.Incidents;
 using PaperBot.Discord.Commands;
 using PaperBot.Discord.Delivery;
 using PaperBot.Discord.Rest;
@@ -20,7 +21,7 @@ public static class DiscordServiceCollectionExtensions
 
     /// <summary>
     /// The Discord adapter: options, live status, metrics and the <c>discord</c> health check; with <c>Discord:Token</c>
-    /// set the REST client and the delivery channel, otherwise the console preview that only <c>demo</c> and
+    /// set the REST client, the delivery channel and the owner notices, otherwise the console preview that only <c>demo</c> and
     /// <c>deliver</c> turn on.
     /// </summary>
     public static IServiceCollection AddPaperBotDiscord(this IServiceCollection services, DiscordOptions options)
@@ -59,6 +60,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddHostedService<RegisterCommandsOnStart>();
         services.AddSingleton<DmChannels>();
         services.AddSingleton<IDeliveryChannel, DiscordDeliveryChannel>();
+        services.AddSingleton<IOwnerNoticeChannel, DiscordOwnerNotices>();
         services.AddSingleton<ITargetResumeListener, DiscordTargetResume>();
         return services;
     }

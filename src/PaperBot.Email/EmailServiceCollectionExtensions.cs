@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PaperBot.Core.Delivery;
+using PaperBot.Core.Incidents;
 using PaperBot.Email.Delivery;
 using PaperBot.Email.Health;
 using PaperBot.Email.Messages;
@@ -16,7 +17,8 @@ public static class EmailServiceCollectionExtensions
     /// <summary>
     /// Email: off when <c>Email:From</c> is empty; otherwise the email <see cref="IDeliveryChannel"/> and the
     /// <see cref="IConfirmationMailer"/> over SMTP when <c>Email:Smtp:Host</c> is set, or over the pickup folder.
-    /// Needs <c>ISubscriberLinks</c> (web) and <c>ISuppressionList</c> (storage), a <see cref="TimeProvider"/> and logging.
+    /// Needs <c>ISubscriberLinks</c> (web), <c>ISuppressionList</c> and <c>IIncidentStore</c> (storage), a <see cref="TimeProvider"/>
+    /// and logging.
     /// Registers the "email" health check and the <c>PaperBot.Email</c> meter.
     /// </summary>
     public static IServiceCollection AddPaperBotEmail(this IServiceCollection services, EmailOptions options)
@@ -49,6 +51,7 @@ public static class EmailServiceCollectionExtensions
             services.AddSingleton<IMailTransport, PickupTransport>();
         }
         services.AddSingleton<MailSender>();
+        services.TryAddSingleton<DigestNotices>();
         services.AddSingleton<IDeliveryChannel, EmailChannel>();
         services.AddSingleton<IConfirmationMailer, ConfirmationMailer>();
         return services;

@@ -37,6 +37,8 @@ public sealed class LiteDbContext : IDisposable
     internal ILiteCollection<BsonDocument> PendingAlerts => Database.GetCollection(Collections.PendingAlerts);
     internal ILiteCollection<BsonDocument> Tombstones => Database.GetCollection(Collections.Tombstones);
     internal ILiteCollection<BsonDocument> Suppressions => Database.GetCollection(Collections.Suppressions);
+    internal ILiteCollection<BsonDocument> Incidents => Database.GetCollection(Collections.Incidents);
+    internal ILiteCollection<BsonDocument> IncidentNotices => Database.GetCollection(Collections.IncidentNotices);
 
     /// <summary>Opens (creating if needed) the database file, takes the lock and brings the schema up to date.</summary>
     /// <exception cref="StorageException">Locked by another process, unreadable, or from a newer schema.</exception>
@@ -143,4 +145,6 @@ internal static class Collections
     public const string Tombstones = "paper_tombstones";
     public const string Suppressions = "suppressions";
     public const string Settings = "settings";
+    public const string Incidents = "incidents";
+    public const string IncidentNotices = "incident_notices";
 }

@@ -62,6 +62,14 @@ internal static class Schema
         // 7: the outbox stores runs, one document per subscription and enqueue, indexed by target and due time: a day
         // at scale is tens of thousands of documents, not millions, and dispatch reads only what is due.
         OutboxRunsMigration.Apply,
+        // 8: open incidents (a source failing too long, a paused target) and who was told of each, so no one is told twice.
+        db =>
+        {
+            db.GetCollection(Collections.Incidents).EnsureIndex("_id", unique: true);
+            db.GetCollection(Collections.IncidentNotices).EnsureIndex("IncidentId", "$.IncidentId");
+        },
+        // 9: /unsubscribe's autocomplete finds the caller's subscriptions by who created them, not by reading them all.
+        db => db.GetCollection(Collections.Subscriptions).EnsureIndex("CreatedBy", "$.CreatedBy"),
     ];
 
     public static int CurrentVersion => Migrations.Length;

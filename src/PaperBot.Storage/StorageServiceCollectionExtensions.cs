@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PaperBot.Core.Incidents;
 using PaperBot.Core.Outbox;
 using PaperBot.Core.Storage;
 using PaperBot.Core.Subscriptions;
@@ -21,6 +22,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IPaperRetention, LiteDbRetention>();
         services.AddSingleton<ISuppressionList, LiteDbSuppressionList>();
         services.AddSingleton<ISettingsStore, LiteDbSettingsStore>();
+        services.AddSingleton<IIncidentStore, LiteDbIncidentStore>();
         return services;
     }
 }

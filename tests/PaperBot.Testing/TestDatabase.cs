@@ -22,6 +22,7 @@ public sealed class TestDatabase : IDisposable
     public LiteDbOutbox Outbox { get; private set; } = null!;
     public LiteDbSourceStateStore SourceStates { get; private set; } = null!;
     public LiteDbSuppressionList Suppressions { get; private set; } = null!;
+    public LiteDbIncidentStore Incidents { get; private set; } = null!;
 
     /// <summary>A process restart: the database file is closed and opened again, with new stores over it.</summary>
     public void Reopen()
@@ -38,6 +39,7 @@ public sealed class TestDatabase : IDisposable
         Outbox = new LiteDbOutbox(Context, Time);
         SourceStates = new LiteDbSourceStateStore(Context);
         Suppressions = new LiteDbSuppressionList(Context);
+        Incidents = new LiteDbIncidentStore(Context);
     }
 
     public void Dispose()

@@ -1,15 +1,19 @@
 using System.Globalization;
 using System.Text;
+using PaperBot.Core.Incidents;
 using PaperBot.Core.Outbox;
 using PaperBot.Core.Storage;
+using PaperBot.Core.Subscriptions;
 using PaperBot.Discord.Commands.Subscribing;
 using PaperBot.Discord.Rendering;
 
 namespace PaperBot.Discord.Commands;
 
-/// <summary><c>/status</c>: each source's last success and error, the last ingest, Discord's connection, and the
-/// delivery state of your subscriptions and this channel's. Private.</summary>
-public sealed class StatusCommand(ISourceStateStore sources, SubscriptionScope scope, IOutbox outbox, DiscordStatus discord, TimeProvider time) : ISlashCommand
+/// <summary><c>/status</c>: each source's last success and error, the last ingest, the open incidents (sources failing
+/// too long, and pauses of targets you can see), Discord's connection, and the delivery state of your subscriptions and
+/// this channel's. Private.</summary>
+public sealed class StatusCommand(ISourceStateStore sources, SubscriptionScope scope, IOutbox outbox, IIncidentStore incidents, DiscordStatus discord,
+    TimeProvider time) : ISlashCommand
 {
     public string Name => CommandCatalog.Status;
 
@@ -29,11 +33,13 @@ public sealed class StatusCommand(ISourceStateStore sources, SubscriptionScope s
         var lastIngest = states.Select(s => s.LastSuccessAt).Max();
         sb.AppendLine($"Last ingest: {Ago(lastIngest, now)}");
 
+        var visible = scope.Visible(c);
+        AppendIncidents(sb, visible);
+
         var connection = discord.Snapshot();
         sb.AppendLine().AppendLine($"**Discord:** {connection.Connection}" + (connection.ConnectionDetail is { } d ? $" ({DiscordText.Safe(d, 120)})" : ""));
 
         sb.AppendLine().AppendLine("**Subscriptions**");
-        var visible = scope.Visible(c);
         if (visible.Count == 0) sb.AppendLine("None here. `/subscribe` adds one.");
         foreach (var target in visible.GroupBy(s => s.Subscriber.TargetKey))
         {
@@ -47,6 +53,25 @@ public sealed class StatusCommand(ISourceStateStore sources, SubscriptionScope s
         }
         return CommandAnswer.Private(sb.ToString().TrimEnd());
     }
+
+    private void AppendIncidents(StringBuilder sb, IReadOnlyList<Subscription> visible)
+    {
+        var targets = visible.Select(s => s.Subscriber).DistinctBy(s => s.TargetKey).ToDictionary(s => s.TargetKey, StringComparer.Ordinal);
+        var open = incidents.Open()
+            .Where(i => i.Kind == IncidentKind.SourceFailing || targets.ContainsKey(i.Subject))
+            .OrderBy(i => i.Since)
+            .ToList();
+        if (open.Count == 0) return;
+        sb.AppendLine().AppendLine("**Incidents**");
+        foreach (var i in open)
+        {
+            sb.AppendLine(i.Kind == IncidentKind.SourceFailing
+                ? "• ⚠️ " + DiscordText.Safe(IncidentText.SourceFailing(i), 400)
+                : $"• ⏸️ Alerts to {Place(targets[i.Subject])} paused since {IncidentText.When(i.Since)}");
+        }
+    }
+
+    private static string Place(Subscriber s) => s.Kind == SubscriberKind.DiscordChannel ? $"<#{s.Address}>" : "your DMs";
 
     private static string Ago(DateTimeOffset? at, DateTimeOffset now) => at is not { } t ? "never" : (now - t) switch
     {

@@ -24,17 +24,9 @@ public sealed class DiscordDeliveryChannel(IDiscordRestClient rest, DmChannels d
         if (!DiscordOptions.IsSnowflake(target.Address)) return new DeliveryResult.Permanent($"'{target.Address}' is not a Discord id");
         var where = target.Kind == SubscriberKind.DiscordChannel ? "#" + target.Address : "DM " + target.Address;
 
-        string channelId;
-        if (target.Kind == SubscriberKind.DiscordUser)
-        {
-            var dm = await dms.ChannelOfAsync(target.Address, ct).ConfigureAwait(false);
-            if (!dm.IsSuccess) return Failed(target, dm.Error!);
-            channelId = dm.Value;
-        }
-        else
-        {
-            channelId = target.Address;
-        }
+        var channel = await dms.ChannelForAsync(target, ct).ConfigureAwait(false);
+        if (!channel.IsSuccess) return Failed(target, channel.Error!);
+        var channelId = channel.Value;
 
         var ids = new List<string>();
         foreach (var message in DiscordRenderer.Render(batch))

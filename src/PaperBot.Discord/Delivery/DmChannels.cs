@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using PaperBot.Core.Subscriptions;
 using PaperBot.Discord.Rest;
 
 namespace PaperBot.Discord.Delivery;
@@ -16,6 +17,10 @@ public sealed class DmChannels(IDiscordRestClient rest)
         _byUser[userId] = created.Value.Id;
         return DiscordResult<string>.Success(created.Value.Id);
     }
+
+    /// <summary>Where a message to <paramref name="target"/> is posted: the channel itself, or the user's DM channel.</summary>
+    public Task<DiscordResult<string>> ChannelForAsync(Subscriber target, CancellationToken ct) =>
+        target.Kind == SubscriberKind.DiscordUser ? ChannelOfAsync(target.Address, ct) : Task.FromResult(DiscordResult<string>.Success(target.Address));
 
     /// <summary>The user's DM channel when it was asked for already.</summary>
     public string? Cached(string userId) => _byUser.GetValueOrDefault(userId);

@@ -15,7 +15,8 @@ public sealed class DigestMessageBuilder(MessageEnvelope envelope, EmailTemplate
     /// <summary>Leaves room under 100 KB for a DKIM signature and the Received headers added on the way.</summary>
     public const int MaxBytes = 98_000;
 
-    public MimeMessage Build(Digest digest, string idempotencyKey)
+    /// <param name="notices">Plain-text lines about open incidents, shown above the papers (encoded by the templates).</param>
+    public MimeMessage Build(Digest digest, string idempotencyKey, IReadOnlyList<string>? notices = null)
     {
         var s = digest.Subscription;
         var manage = MessageEnvelope.Link(links.Link(LinkPurpose.Manage, s.Subscriber));
@@ -24,7 +25,7 @@ public sealed class DigestMessageBuilder(MessageEnvelope envelope, EmailTemplate
 
         MimeMessage Compose(int shown, TextBudget budget)
         {
-            var view = DigestViewFactory.Create(digest, shown, budget, manage, unsubscribe);
+            var view = DigestViewFactory.Create(digest, shown, budget, manage, unsubscribe, notices ?? []);
             var message = envelope.Create(s.Subscriber, view.Preheader, digest.CreatedAt, messageId);
             envelope.AddListHeaders(message, unsubscribe, s.Id);
             message.Body = new BodyBuilder

@@ -1,7 +1,8 @@
 namespace PaperBot.Email.Messages;
 
 /// <summary>What the digest templates see. Plain strings are encoded by the template engine; the <c>*Html</c>
-/// strings are already encoded and marked (<see cref="Highlighter"/>) and are the only ones a template prints raw.</summary>
+/// strings are already encoded and marked (<see cref="Highlighter"/>) and are the only ones a template prints raw.
+/// <see cref="Notices"/> are one-line texts about open incidents (a source failing, a pause), shown first.</summary>
 public sealed record DigestView(
     string Query,
     int Total,
@@ -9,7 +10,8 @@ public sealed record DigestView(
     int More,
     string ManageUrl,
     string UnsubscribeUrl,
-    string Preheader)
+    string Preheader,
+    IReadOnlyList<string> Notices)
 {
     public bool IsEmpty => Papers.Count == 0 && More == 0;
 }

@@ -21,13 +21,14 @@ public static class DigestViewFactory
     /// <summary>Encodes the HTML-significant characters and leaves other scripts (and so the message size) alone.</summary>
     public static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    public static DigestView Create(Digest digest, int shown, TextBudget budget, string manageUrl, string unsubscribeUrl)
+    public static DigestView Create(Digest digest, int shown, TextBudget budget, string manageUrl, string unsubscribeUrl, IReadOnlyList<string> notices)
     {
         var papers = new List<PaperView>(shown);
         for (var i = 0; i < shown; i++) papers.Add(Paper(i + 1, digest.Entries[i], budget));
         var total = digest.Entries.Count + digest.MoreCount;
         var query = PaperText.OneLine(digest.Subscription.Query);
-        return new DigestView(query, total, papers, total - shown, manageUrl, unsubscribeUrl, Subjects.Digest(total, query));
+        return new DigestView(query, total, papers, total - shown, manageUrl, unsubscribeUrl, Subjects.Digest(total, query),
+            [.. notices.Select(PaperText.OneLine)]);
     }
 
     private static PaperView Paper(int number, DigestEntry entry, TextBudget budget)

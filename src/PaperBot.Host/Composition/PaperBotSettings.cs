@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using PaperBot.Core;
 using PaperBot.Core.Delivery;
+using PaperBot.Core.Incidents;
 using PaperBot.Discord;
 using PaperBot.Email;
 using PaperBot.Host.Configuration;
@@ -18,7 +19,8 @@ public sealed record PaperBotSettings(
     DeliveryOptions Delivery,
     EmailOptions Email,
     DiscordOptions Discord,
-    WebOptions Web)
+    WebOptions Web,
+    OperationsOptions Operations)
 {
     /// <summary>Binds every section; the errors list every bad key at once, so one run shows them all.</summary>
     public static (PaperBotSettings Settings, IReadOnlyList<ConfigurationError> Errors) Load(IConfiguration configuration)
@@ -31,7 +33,8 @@ public sealed record PaperBotSettings(
             loader.Load<DeliveryOptions>(),
             loader.Load<EmailOptions>(),
             loader.Load<DiscordOptions>(),
-            loader.Load<WebOptions>());
+            loader.Load<WebOptions>(),
+            loader.Load<OperationsOptions>());
         var errors = loader.Errors.ToList();
         // Cron syntax is Quartz's, so it is checked here, where Quartz lives.
         errors.AddRange(settings.Sources.Schedules()

@@ -21,7 +21,7 @@ public static class ServiceRegistration
         services.AddSingleton(settings.Web);
         services.AddSingleton(time);
 
-        services.AddPaperBotCore(settings.Delivery);
+        services.AddPaperBotCore(settings.Delivery, settings.Operations);
         services.AddPaperBotStorage(settings.Storage);
         services.AddPaperSources(settings.Sources);
         services.AddPaperSearch(SearchIndex.PathFor(settings.Storage.Path));

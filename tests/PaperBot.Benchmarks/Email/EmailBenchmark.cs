@@ -3,10 +3,12 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.DependencyInjection;
 using PaperBot.Core.Delivery;
+using PaperBot.Core.Incidents;
 using PaperBot.Core.Subscriptions;
 using PaperBot.Email;
 using PaperBot.Email.Messages;
 using PaperBot.Email.Transport;
+using PaperBot.Testing.Fakes;
 using PaperBot.Testing.Smtp;
 
 namespace PaperBot.Benchmarks.Email;
@@ -36,6 +38,7 @@ public sealed class EmailBenchmark : IBenchmark
         await using var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<ISuppressionList, NoSuppressions>()
+            .AddSingleton<IIncidentStore, InMemoryIncidentStore>()
             .AddSingleton<ISubscriberLinks>(new BenchmarkLinks())
             .AddPaperBotEmail(options)
             .BuildServiceProvider();

@@ -1,6 +1,8 @@
+using PaperBot.Core.Incidents;
 using PaperBot.Core.Papers;
 using PaperBot.Core.Queries;
 using PaperBot.Core.Storage;
+using PaperBot.Core.Subscriptions;
 using PaperBot.Discord.Rendering;
 using PaperBot.Discord.Rest.Models;
 using PaperBot.Discord.Tests.Support;
@@ -208,6 +210,27 @@ public class PaperCommandsTests
         Assert.Contains("arxiv ❌ failing (2×): HTTP 503 \\*from\\* arXiv", content);
         Assert.Contains("**Discord:** Connected", content);
         Assert.Contains("Your DMs: 1 subscription(s), 0 paper(s) waiting — ✅ delivering", content);
+    }
+
+    [Fact]
+    public async Task Status_lists_the_open_incidents_a_failing_source_and_the_pauses_you_can_see_but_not_another_guilds()
+    {
+        using var rig = new InteractionRig();
+        var now = rig.Time.GetUtcNow();
+        var hereChannel = Subscriber.DiscordChannel(ChannelHere, Guild);
+        var elsewhere = Subscriber.DiscordChannel("610", OtherGuild);
+        rig.Db.Subscriptions.Add(new Subscription { Id = "s-here", Subscriber = hereChannel, Query = "agents", Confirmed = true, PausedReason = "gone" });
+        rig.Db.Subscriptions.Add(new Subscription { Id = "s-else", Subscriber = elsewhere, Query = "agents", Confirmed = true, PausedReason = "gone" });
+        rig.Db.Incidents.Add(Incident.SourceFailing("my *feed*", now.AddHours(-8), "GET https://x.example/feed?token=s3cret answered 503"));
+        rig.Db.Incidents.Add(Incident.TargetPaused(hereChannel.TargetKey, "gone", now.AddHours(-1)));
+        rig.Db.Incidents.Add(Incident.TargetPaused(elsewhere.TargetKey, "gone", now.AddHours(-2)));
+
+        var content = (await rig.SendAsync(InGuild("status"))).Data!.Content!;
+
+        Assert.Contains("**Incidents**\n• ⚠️ The source my \\*feed\\* has been failing since 2026-03-12 01:00 UTC (it answers HTTP 503).", content);
+        Assert.Contains($"• ⏸️ Alerts to <#{ChannelHere}> paused since 2026-03-12 08:00 UTC", content);
+        Assert.DoesNotContain("<#610>", content);
+        Assert.DoesNotContain("s3cret", content);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PaperBot.Core.Delivery;
+using PaperBot.Core.Incidents;
 using PaperBot.Core.Matching;
 using PaperBot.Core.Outbox;
 using PaperBot.Core.Papers;
@@ -38,6 +39,7 @@ public sealed class InteractionRig : IDisposable
         services.AddSingleton<ISubscriptionStore>(Db.Subscriptions);
         services.AddSingleton<IOutbox>(Db.Outbox);
         services.AddSingleton<ISourceStateStore>(Db.SourceStates);
+        services.AddSingleton<IIncidentStore>(Db.Incidents);
         services.AddSingleton<SubscriptionMatcher>();
         services.AddSingleton<SubscriptionService>();
         services.AddPaperSearch(SearchIndex.PathFor(Db.Path));

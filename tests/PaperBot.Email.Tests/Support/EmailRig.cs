@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using PaperBot.Core.Delivery;
+using PaperBot.Core.Incidents;
 using PaperBot.Core.Subscriptions;
 using PaperBot.Testing;
 using PaperBot.Testing.Smtp;
@@ -21,6 +22,7 @@ public sealed class EmailRig : IAsyncDisposable
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<TimeProvider>(Time)
             .AddSingleton<ISuppressionList>(_db.Suppressions)
+            .AddSingleton<IIncidentStore>(_db.Incidents)
             .AddSingleton<ISubscriberLinks, TestLinks>()
             .AddPaperBotEmail(options)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
@@ -30,6 +32,7 @@ public sealed class EmailRig : IAsyncDisposable
     public ServiceProvider Services { get; }
     public FakeTimeProvider Time { get; } = new(Papers.Now);
     public ISuppressionList Suppressions => _db.Suppressions;
+    public IIncidentStore Incidents => _db.Incidents;
     public string Folder => System.IO.Path.GetDirectoryName(_db.Path)!;
 
     public IDeliveryChannel Channel => Services.GetServices<IDeliveryChannel>().Single();

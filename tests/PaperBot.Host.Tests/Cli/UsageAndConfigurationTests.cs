@@ -56,6 +56,7 @@ public class UsageAndConfigurationTests
     [InlineData("Web:TrustedProxies", "10.0.0.0/8, proxy.local")]
     [InlineData("Discord:ApiBaseUrl", "discord")]
     [InlineData("Storage:Path", "")]
+    [InlineData("Operations:SourceAlertAfter", "00:00:10")]
     public async Task An_invalid_configuration_value_exits_2_naming_the_key(string key, string value)
     {
         using var cli = new CliHarness();

@@ -115,6 +115,18 @@ public sealed class ServiceTests : IAsyncLifetime
         Assert.Contains(PausedAddress, status, StringComparison.Ordinal);
         Assert.Contains("answered 500", status, StringComparison.Ordinal);
         Assert.Contains(JsonEncodedText.Encode(_cli.DatabasePath).ToString(), status, StringComparison.Ordinal);
+        // The notice job opened the incidents: the source failing for two days and both paused targets (Discord is off: nobody told yet).
+        JsonElement[] incidents = [];
+        for (var attempt = 0; attempt < 50 && incidents.Length < 3; attempt++)
+        {
+            using var document = JsonDocument.Parse(await http.GetStringAsync(new Uri(baseUrl, "/status")));
+            incidents = [.. document.RootElement.GetProperty("incidents").EnumerateArray().Select(i => i.Clone())];
+            if (incidents.Length < 3) await Task.Delay(200);
+        }
+        Assert.Equal(["sourceFailing broken-journal", "targetPaused discord-channel:1", $"targetPaused email:{PausedAddress}"],
+            incidents.Select(i => $"{i.GetProperty("kind").GetString()} {i.GetProperty("subject").GetString()}").Order(StringComparer.Ordinal));
+        Assert.All(incidents, i => Assert.Equal(0, i.GetProperty("notices").GetInt32()));
+
         // Relayed by a proxy, it is not local, whatever the socket says.
         using (var relayed = new HttpRequestMessage(HttpMethod.Get, new Uri(baseUrl, "/status")))
         {

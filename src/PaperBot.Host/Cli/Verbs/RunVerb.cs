@@ -51,6 +51,7 @@ public static class RunVerb
             q.UseTimeProvider(ctx.Time);
             q.AddIngestJobs(settings.Sources);
             DispatchJob.Schedule(q);
+            NoticeJob.Schedule(q);
             RetentionJob.Schedule(q, settings.Storage);
             UnconfirmedJob.Schedule(q);
         });

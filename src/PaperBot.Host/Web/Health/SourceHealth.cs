@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using PaperBot.Core.Ingestion;
 using PaperBot.Core.Storage;
 using Quartz;
 
@@ -8,7 +8,7 @@ namespace PaperBot.Host.Web.Health;
 public sealed record SourceHealth(string Source, DateTimeOffset? LastSuccessAt, DateTimeOffset? LastErrorAt, string? LastErrorKind,
     int ConsecutiveFailures, DateTimeOffset? FailingSince, bool Stale);
 
-public static partial class SourceHealthRules
+public static class SourceHealthRules
 {
     /// <summary>Stale: failing, and the schedule fired at least twice since the last success (or, never having
     /// succeeded, since the first failure). One transient failure is not stale: the next run usually recovers.</summary>
@@ -25,19 +25,6 @@ public static partial class SourceHealthRules
         new(state.Source, state.LastSuccessAt, state.LastErrorAt, state.ConsecutiveFailures > 0 ? ErrorKind(state.LastError) : null,
             state.ConsecutiveFailures, state.FailingSince, IsStale(state, cron, timeZone, now));
 
-    /// <summary>A short, address-free class of a source error, for the public health page and the owner notice.</summary>
-    public static string ErrorKind(string? error)
-    {
-        if (string.IsNullOrEmpty(error)) return "unknown";
-        if (HttpStatus().Match(error) is { Success: true } m) return "http-" + m.Groups[1].Value;
-        if (error.Contains("timed out", StringComparison.OrdinalIgnoreCase)) return "timeout";
-        if (error.Contains("throttl", StringComparison.OrdinalIgnoreCase)) return "throttled";
-        if (error.Contains("bytes (Sources:Http:MaxResponseBytes)", StringComparison.Ordinal)) return "too-large";
-        if (error.StartsWith("GET ", StringComparison.Ordinal) && error.Contains(" failed: ", StringComparison.Ordinal)) return "unreachable";
-        if (error.Contains("Exception:", StringComparison.Ordinal)) return "internal-error";
-        return "invalid-response";
-    }
-
-    [GeneratedRegex(@" answered (\d{3})\b")]
-    private static partial Regex HttpStatus();
+    /// <summary>A short, address-free class of a source error, for the public health page (the owner notice uses the same).</summary>
+    public static string ErrorKind(string? error) => SourceErrors.Kind(error);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using PaperBot.Core.Incidents;
 using PaperBot.Core.Storage;
 using PaperBot.Host.Composition;
 using PaperBot.Storage;
@@ -7,15 +8,17 @@ namespace PaperBot.Host.Web.Health;
 
 /// <summary>
 /// <c>/status</c>: everything /healthz says, with the details it must not show publicly: each source's last error
-/// text, each paused subscription with its target and reason, the database path and the outbox counts. For the
-/// operator only: served on loopback (and on the admin route).
+/// text, each paused subscription with its target and reason, the open incidents and how many owners were told, the
+/// database path and the outbox counts. For the operator only: served on loopback (and on the admin route).
 /// </summary>
 public sealed class StatusReport(HealthCheckService health, PaperBotSettings settings, ISourceStateStore states,
-    ISubscriptionStore subscriptions, OutboxCounts outbox, LiteDbContext database, TimeProvider time, IServiceProvider services)
+    ISubscriptionStore subscriptions, IIncidentStore incidents, OutboxCounts outbox, LiteDbContext database, TimeProvider time, IServiceProvider services)
 {
     public sealed record SourceDetail(string Source, string Schedule, string TimeZone, SourceState State, bool Stale);
 
     public sealed record PausedDetail(string Id, string Target, string Query, string Reason);
+
+    public sealed record IncidentDetail(string Id, IncidentKind Kind, string Subject, DateTimeOffset Since, string Detail, int Notices);
 
     public async Task<(Dictionary<string, object?> Document, HealthStatus Status)> BuildAsync(CancellationToken ct)
     {
@@ -31,6 +34,8 @@ public sealed class StatusReport(HealthCheckService health, PaperBotSettings set
         }).ToList();
         document["pausedSubscriptions"] = subscriptions.All().Where(s => s.PausedReason is not null)
             .Select(s => new PausedDetail(s.Id, s.Subscriber.ToString(), s.Query, s.PausedReason!)).ToList();
+        document["incidents"] = incidents.Open().OrderBy(i => i.Since)
+            .Select(i => new IncidentDetail(i.Id, i.Kind, i.Subject, i.Since, i.Detail, incidents.CountNotices(i.Id))).ToList();
         document["outbox"] = outbox.Open().ToDictionary(kv => kv.Key.ToString().ToLowerInvariant(), kv => kv.Value);
         return (document, report.Status);
     }
