@@ -50,7 +50,7 @@ public static class RunVerb
         {
             q.UseTimeProvider(ctx.Time);
             q.AddIngestJobs(settings.Sources);
-            DispatchJob.Schedule(q);
+            DispatchJob.Schedule(q, settings.Delivery);
             RetentionJob.Schedule(q, settings.Storage);
         });
         builder.Services.AddServiceLifecycle();
