@@ -72,10 +72,13 @@ public sealed class DiscordInteractions : IDisposable
 
     /// <summary>A slash command in a guild channel, by <paramref name="user"/> with <paramref name="permissions"/>.</summary>
     public static string InGuild(string command, string user, string permissions, params (string Name, string Value)[] options) =>
+        InChannel(Channel, command, user, permissions, options);
+
+    public static string InChannel(string channel, string command, string user, string permissions, params (string Name, string Value)[] options) =>
         Interaction(command, options, o =>
         {
             o["guild_id"] = Guild;
-            o["channel_id"] = Channel;
+            o["channel_id"] = channel;
             o["member"] = new JsonObject { ["user"] = new JsonObject { ["id"] = user, ["username"] = "user" + user }, ["permissions"] = permissions };
         });
 
