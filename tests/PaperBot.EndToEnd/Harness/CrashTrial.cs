@@ -38,11 +38,7 @@ public sealed class CrashTrial(Deployment d, int seed)
 
     public async Task SetUpAsync()
     {
-        d.Shelf.PublishRandom(3, ShelfSource.HuggingFace);
-        d.Shelf.PublishRandom(3, ShelfSource.Journal);
-        var started = DateTimeOffset.UtcNow;
-        await d.StartAsync();
-        await d.SourcesPolledAsync(started);
+        await d.StartWithBaselineAsync();
 
         (string Channel, string Query, Func<ShelfPaper, bool> Wants)[] channels =
         [
@@ -52,9 +48,7 @@ public sealed class CrashTrial(Deployment d, int seed)
         ];
         foreach (var (channel, query, wants) in channels)
         {
-            var answer = await d.Interactions.CommandAsync(DiscordInteractions.InChannel(channel, "subscribe", "901", DiscordInteractions.ManageChannels,
-                ("query", query), ("where", "here"), ("delivery", "instant")));
-            Assert.Contains("Subscribed", answer, StringComparison.Ordinal);
+            await d.SubscribeChannelAsync(channel, query);
             _targets.Add(new($"channel {channel}", () => Delivered.ToDiscordChannel(d, channel), wants));
         }
         (string User, string Query, Func<ShelfPaper, bool> Wants)[] users =
@@ -73,8 +67,7 @@ public sealed class CrashTrial(Deployment d, int seed)
             ("erin@example.org", "robotics", p => p.Topics.Contains("robotics")),
             ("frank@example.org", "diffusion OR graph", p => p.Topics.Contains("diffusion") || p.Topics.Contains("graph")),
         ];
-        var verbs = await Task.WhenAll(emails.Select(e => d.VerbAsync("subscribe", "--email", e.Address, "--query", e.Query, "--mode", "instant", "--confirmed")));
-        Assert.All(verbs, v => Assert.True(v.ExitCode == 0, v.Output));
+        await Task.WhenAll(emails.Select(e => d.SubscribeEmailAsync(e.Address, e.Query)));
         foreach (var (address, _, wants) in emails) _targets.Add(new(address, () => Delivered.ToEmail(d, address), wants));
     }
 

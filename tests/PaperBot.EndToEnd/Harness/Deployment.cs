@@ -106,6 +106,31 @@ public sealed class Deployment : IAsyncDisposable
         return Process;
     }
 
+    /// <summary>A few papers on each source, the process started and the baseline taken (which alerts nobody).</summary>
+    public async Task StartWithBaselineAsync()
+    {
+        Shelf.PublishRandom(3, ShelfSource.HuggingFace);
+        Shelf.PublishRandom(3, ShelfSource.Journal);
+        var started = DateTimeOffset.UtcNow;
+        await StartAsync();
+        await SourcesPolledAsync(started);
+    }
+
+    /// <summary>An instant email subscription, confirmed, made by the <c>subscribe</c> verb beside the service.</summary>
+    public async Task SubscribeEmailAsync(string address, string query)
+    {
+        var (code, output) = await VerbAsync("subscribe", "--email", address, "--query", query, "--mode", "instant", "--confirmed");
+        Assert.True(code == 0, output);
+    }
+
+    /// <summary>An instant subscription of a guild channel, by its manager over the interactions endpoint.</summary>
+    public async Task SubscribeChannelAsync(string channel, string query)
+    {
+        var answer = await Interactions.CommandAsync(DiscordInteractions.InChannel(channel, "subscribe", "901", DiscordInteractions.ManageChannels,
+            ("query", query), ("where", "here"), ("delivery", "instant")));
+        Assert.Contains("Subscribed", answer, StringComparison.Ordinal);
+    }
+
     public async Task KillAsync()
     {
         if (Process is not null) await Process.KillAsync();

@@ -69,12 +69,13 @@ public sealed class PaperShelf
         return papers;
     }
 
-    /// <summary>Publishes a paper with exactly this title and abstract (hostile text, for instance).</summary>
-    public ShelfPaper Publish(ShelfSource source, string title, string abstractText, params string[] topics)
+    /// <summary>Publishes "E2E paper N: <paramref name="headline"/>" with this abstract (hostile text, for instance).</summary>
+    public ShelfPaper Publish(ShelfSource source, string headline, string abstractText, params string[] topics)
     {
         lock (_lock)
         {
-            var paper = new ShelfPaper(++_serial, source, title, abstractText, topics.ToHashSet(StringComparer.Ordinal));
+            var serial = ++_serial;
+            var paper = new ShelfPaper(serial, source, $"E2E paper {serial}: {headline}", abstractText, topics.ToHashSet(StringComparer.Ordinal));
             _published.Add(paper);
             return paper;
         }
