@@ -17,6 +17,7 @@ public sealed class SourceFaultTests
         var fromJournal = d.Shelf.Publish(ShelfSource.Journal, "Graph while the journal is down", "About graph.", "graph");
         var fromHf = d.Shelf.Publish(ShelfSource.HuggingFace, "Graph from a working source", "About graph.", "graph");
 
+        await d.EventuallyAsync(() => Delivered.ToEmail(d, "grace@example.org").Count == 1, TimeSpan.FromSeconds(20), "the working source's paper");
         await d.EventuallyAsync(async () => Journal(await d.Process!.HealthAsync()).GetProperty("stale").GetBoolean(), TimeSpan.FromSeconds(30),
             "the journal stale in /healthz");
         var down = await d.Process!.HealthAsync();

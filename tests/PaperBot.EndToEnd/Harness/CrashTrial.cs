@@ -95,7 +95,7 @@ public sealed class CrashTrial(Deployment d, int seed)
 
         await d.EventuallyAsync(() => _targets.All(t => t.Delivered().Count >= _fresh.Count(t.Wants)), TimeSpan.FromSeconds(30),
             $"seed {seed}: every target's papers after a kill at {point}");
-        await Task.Delay(TimeSpan.FromSeconds(2.5)); // more passes: nothing more may arrive
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // more passes: nothing more may arrive
         foreach (var t in _targets)
             Assert.True(Delivered.Sorted(_fresh.Where(t.Wants)).SequenceEqual(t.Delivered().Order()),
                 $"seed {seed}, {t.Name}: expected [{string.Join(",", Delivered.Sorted(_fresh.Where(t.Wants)))}] got [{string.Join(",", t.Delivered().Order())}]\n{d.Logs()}");
