@@ -19,6 +19,7 @@ public sealed class DiscordHealthCheck(DiscordStatus status) : IHealthCheck
             ["suspended_targets"] = s.SuspendedTargets.Count,
         };
         if (s.ConnectionDetail is { } detail) data["connection_detail"] = detail;
+        if (s.HeartbeatLatency is { } latency) data["heartbeat_latency_ms"] = Math.Round(latency.TotalMilliseconds, 1);
         if (s.ConnectionChangedAt is { } changed) data["connection_changed_at"] = changed;
         if (s.LastRestSuccessAt is { } ok) data["last_rest_success_at"] = ok;
         if (s.LastRestFailureAt is { } failedAt) data["last_rest_failure_at"] = failedAt;

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using PaperBot.Core.Delivery;
 using PaperBot.Discord.Commands;
@@ -25,9 +26,9 @@ public static class DiscordServiceCollectionExtensions
     public static IServiceCollection AddPaperBotDiscord(this IServiceCollection services, DiscordOptions options)
     {
         services.AddSingleton(options);
-        services.AddSingleton<DiscordStatus>();
+        services.TryAddSingleton<DiscordStatus>();
         services.AddMetrics();
-        services.AddSingleton<DiscordMetrics>();
+        services.TryAddSingleton<DiscordMetrics>();
         services.AddHealthChecks().AddCheck<DiscordHealthCheck>("discord");
         if (!options.Enabled)
         {
@@ -58,6 +59,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddHostedService<RegisterCommandsOnStart>();
         services.AddSingleton<DmChannels>();
         services.AddSingleton<IDeliveryChannel, DiscordDeliveryChannel>();
+        services.AddSingleton<ITargetResumeListener, DiscordTargetResume>();
         return services;
     }
 }

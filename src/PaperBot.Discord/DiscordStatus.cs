@@ -24,7 +24,8 @@ public sealed record DiscordStatusSnapshot(
     DateTimeOffset? LastRestSuccessAt,
     DateTimeOffset? LastRestFailureAt,
     string? LastRestFailure,
-    IReadOnlyDictionary<string, string> SuspendedTargets);
+    IReadOnlyDictionary<string, string> SuspendedTargets,
+    TimeSpan? HeartbeatLatency = null);
 
 /// <summary>
 /// The Discord part's live state, written by the gateway (connection) and by the REST client and delivery
@@ -39,10 +40,17 @@ public sealed class DiscordStatus
     private string? _connectionDetail;
     private DateTimeOffset? _connectionChangedAt, _lastSuccess, _lastFailure;
     private string? _lastFailureText;
+    private TimeSpan? _heartbeatLatency;
 
     public void SetConnection(DiscordConnection connection, string? detail, DateTimeOffset at)
     {
         lock (_lock) (_connection, _connectionDetail, _connectionChangedAt) = (connection, detail, at);
+    }
+
+    /// <summary>From a heartbeat to its ACK: the gateway connection's round trip.</summary>
+    public void HeartbeatAcked(TimeSpan latency)
+    {
+        lock (_lock) _heartbeatLatency = latency;
     }
 
     public void RestSucceeded(DateTimeOffset at)
@@ -71,7 +79,7 @@ public sealed class DiscordStatus
         lock (_lock)
         {
             return new DiscordStatusSnapshot(_connection, _connectionDetail, _connectionChangedAt, _lastSuccess, _lastFailure, _lastFailureText,
-                new Dictionary<string, string>(_suspended, StringComparer.Ordinal));
+                new Dictionary<string, string>(_suspended, StringComparer.Ordinal), _heartbeatLatency);
         }
     }
 }

@@ -22,5 +22,7 @@ public sealed class LiteDbSuppressionList(LiteDbContext context) : ISuppressionL
         ["At"] = Date(suppression.At),
     });
 
+    public bool Remove(string address) => context.Suppressions.Delete(Key(address));
+
     private static string Key(string address) => address.Trim().ToLowerInvariant();
 }

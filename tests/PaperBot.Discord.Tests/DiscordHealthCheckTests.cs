@@ -30,4 +30,17 @@ public sealed class DiscordHealthCheckTests
         Assert.Equal(HealthStatus.Degraded, (await CheckAsync(s => s.SetConnection(DiscordConnection.Resuming, null, Now))).Status);
         Assert.Equal(HealthStatus.Healthy, (await CheckAsync(_ => { })).Status);
     }
+
+    [Fact]
+    public async Task A_connected_gateway_is_healthy_and_shows_its_last_heartbeat_round_trip()
+    {
+        var result = await CheckAsync(s =>
+        {
+            s.SetConnection(DiscordConnection.Connected, "session abc", Now);
+            s.HeartbeatAcked(TimeSpan.FromMilliseconds(41.26));
+        });
+
+        Assert.Equal(HealthStatus.Healthy, result.Status);
+        Assert.Equal(41.3, result.Data["heartbeat_latency_ms"]);
+    }
 }

@@ -26,6 +26,15 @@ public sealed class SubscriptionService(ISubscriptionStore store, SubscriptionMa
         return store.Remove(id);
     }
 
+    /// <summary>Email subscriptions made before <paramref name="madeBefore"/> and never confirmed: their link has
+    /// expired, so nothing would ever activate them. Removing them lets the address subscribe afresh. Returns how many.</summary>
+    public int ForgetUnconfirmed(DateTimeOffset madeBefore)
+    {
+        var stale = store.All().Where(s => !s.Confirmed && s.Subscriber.Kind == SubscriberKind.Email && s.CreatedAt < madeBefore).ToList();
+        foreach (var s in stale) Remove(s.Id);
+        return stale.Count;
+    }
+
     public void Update(Subscription subscription)
     {
         store.Update(subscription);

@@ -10,4 +10,7 @@ public interface ISuppressionList
     Suppression? Find(string address);
 
     void Add(Suppression suppression);
+
+    /// <summary>The owner fixed the address (<c>paperbot resume</c>): it may be mailed again. False when it was not suppressed.</summary>
+    bool Remove(string address);
 }

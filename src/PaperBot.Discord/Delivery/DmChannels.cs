@@ -17,6 +17,9 @@ public sealed class DmChannels(IDiscordRestClient rest)
         return DiscordResult<string>.Success(created.Value.Id);
     }
 
+    /// <summary>The user's DM channel when it was asked for already.</summary>
+    public string? Cached(string userId) => _byUser.GetValueOrDefault(userId);
+
     /// <summary>Discord said the cached channel is unknown: ask again next time.</summary>
     public void Forget(string userId) => _byUser.TryRemove(userId, out _);
 }

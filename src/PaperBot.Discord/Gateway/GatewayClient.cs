@@ -143,6 +143,7 @@ public sealed class GatewayClient(
         private readonly SemaphoreSlim _sendLock = new(1, 1);
         private Task _heartbeat = Task.CompletedTask;
         private int _acked = 1;
+        private long _beatSentAt;
         private volatile bool _zombie;
         private bool _healthy;
 
@@ -217,6 +218,7 @@ public sealed class GatewayClient(
                         return null;
                     case GatewayOpcodes.HeartbeatAck:
                         Volatile.Write(ref _acked, 1);
+                        if (Interlocked.Exchange(ref _beatSentAt, 0) is var sent and not 0) client._status.HeartbeatAcked(client._time.GetElapsedTime(sent));
                         return null;
                     case GatewayOpcodes.Dispatch:
                         Dispatch(e);
@@ -281,6 +283,7 @@ public sealed class GatewayClient(
                         await connection.CancelAsync().ConfigureAwait(false);
                         return;
                     }
+                    Volatile.Write(ref _beatSentAt, client._time.GetTimestamp());
                     await SendAsync(GatewayPayloads.Heartbeat(client._session.Sequence), ct).ConfigureAwait(false);
                     await Task.Delay(interval, client._time, ct).ConfigureAwait(false);
                 }

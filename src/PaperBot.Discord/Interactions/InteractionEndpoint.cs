@@ -14,7 +14,7 @@ namespace PaperBot.Discord.Interactions;
 /// <see cref="MaxBodyBytes"/>, its signature checked before anything parses it (401 otherwise, which Discord probes on
 /// purpose), then PING is answered with PONG and everything else by the router, inline.
 /// </summary>
-public sealed class InteractionEndpoint(InteractionSignature signature, InteractionRouter router, ILogger<InteractionEndpoint> log)
+public sealed class InteractionEndpoint(InteractionSignature signature, InteractionRouter router, DiscordMetrics metrics, ILogger<InteractionEndpoint> log)
 {
     public const string Route = "/discord/interactions";
 
@@ -26,19 +26,19 @@ public sealed class InteractionEndpoint(InteractionSignature signature, Interact
         var ct = http.RequestAborted;
         if (http.Request.ContentLength > MaxBodyBytes)
         {
-            Refuse(http, StatusCodes.Status413PayloadTooLarge, "a body over the size limit");
+            Refuse(http, StatusCodes.Status413PayloadTooLarge, "too_large", "a body over the size limit");
             return;
         }
         var body = await ReadAsync(http.Request, ct).ConfigureAwait(false);
         if (body is null)
         {
-            Refuse(http, StatusCodes.Status413PayloadTooLarge, "a body over the size limit");
+            Refuse(http, StatusCodes.Status413PayloadTooLarge, "too_large", "a body over the size limit");
             return;
         }
         var check = signature.Check(http.Request.Headers[InteractionSignature.SignatureHeader], http.Request.Headers[InteractionSignature.TimestampHeader], body);
         if (check != SignatureCheck.Valid)
         {
-            Refuse(http, StatusCodes.Status401Unauthorized, "signature " + check);
+            Refuse(http, StatusCodes.Status401Unauthorized, "signature_" + check.ToString().ToLowerInvariant(), "signature " + check);
             return;
         }
 
@@ -53,7 +53,7 @@ public sealed class InteractionEndpoint(InteractionSignature signature, Interact
         }
         if (interaction is null)
         {
-            Refuse(http, StatusCodes.Status400BadRequest, "a signed body that is not an interaction");
+            Refuse(http, StatusCodes.Status400BadRequest, "not_an_interaction", "a signed body that is not an interaction");
             return;
         }
 
@@ -65,8 +65,9 @@ public sealed class InteractionEndpoint(InteractionSignature signature, Interact
         router.FollowUp(interaction, routed);
     }
 
-    private void Refuse(HttpContext http, int status, string reason)
+    private void Refuse(HttpContext http, int status, string metric, string reason)
     {
+        metrics.InteractionRefused(metric);
         InteractionLog.Refused(log, reason);
         http.Response.StatusCode = status;
     }

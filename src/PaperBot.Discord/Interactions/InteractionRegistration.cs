@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using PaperBot.Discord.Commands;
 using PaperBot.Discord.Commands.Papers;
@@ -15,6 +16,9 @@ public static class InteractionRegistration
     public static IServiceCollection AddPaperBotDiscordInteractions(this IServiceCollection services, DiscordOptions options)
     {
         if (!options.Enabled) return services;
+        services.AddMetrics();
+        services.TryAddSingleton<DiscordStatus>();
+        services.TryAddSingleton<DiscordMetrics>();
         services.AddSingleton<SubscriptionScope>();
         services.AddSingleton<SearchSessions>();
         services.AddSingleton<SubscribeCommand>();

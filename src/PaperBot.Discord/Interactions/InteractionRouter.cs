@@ -28,21 +28,46 @@ public sealed class InteractionRouter
     private readonly Dictionary<string, IComponentHandler> _components;
     private readonly IDiscordRestClient _rest;
     private readonly TimeProvider _time;
+    private readonly DiscordMetrics _metrics;
     private readonly ILogger<InteractionRouter> _log;
     private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
 
     public InteractionRouter(IEnumerable<ISlashCommand> commands, IEnumerable<IAutocompleteCommand> autocompletes,
-        IEnumerable<IComponentHandler> components, IDiscordRestClient rest, TimeProvider time, ILogger<InteractionRouter> log)
+        IEnumerable<IComponentHandler> components, IDiscordRestClient rest, TimeProvider time, DiscordMetrics metrics, ILogger<InteractionRouter> log)
     {
         _commands = commands.ToDictionary(c => c.Name, StringComparer.Ordinal);
         _autocompletes = autocompletes.ToDictionary(c => c.Name, StringComparer.Ordinal);
         _components = components.ToDictionary(c => c.Prefix, StringComparer.Ordinal);
         _rest = rest;
         _time = time;
+        _metrics = metrics;
         _log = log;
     }
 
     public async Task<RoutedInteraction> RouteAsync(Interaction interaction, CancellationToken ct)
+    {
+        var started = _time.GetTimestamp();
+        var routed = await DispatchAsync(interaction, ct).ConfigureAwait(false);
+        var (type, command) = Label(interaction);
+        _metrics.InteractionHandled(type, command, routed.Pending is not null, _time.GetElapsedTime(started));
+        return routed;
+    }
+
+    /// <summary>Metric labels from a closed set: a name PaperBot does not know is "unknown", never the name sent.</summary>
+    private (string Type, string Command) Label(Interaction interaction)
+    {
+        var name = interaction.Data?.Name ?? "";
+        return interaction.Type switch
+        {
+            InteractionTypes.Ping => ("ping", ""),
+            InteractionTypes.ApplicationCommand => ("command", _commands.ContainsKey(name) ? name : "unknown"),
+            InteractionTypes.Autocomplete => ("autocomplete", _autocompletes.ContainsKey(name) ? name : "unknown"),
+            InteractionTypes.MessageComponent => ("component", Button(interaction.Data?.CustomId) is ({ } handler, _) ? handler.Prefix : "unknown"),
+            _ => ("other", ""),
+        };
+    }
+
+    private async Task<RoutedInteraction> DispatchAsync(Interaction interaction, CancellationToken ct)
     {
         var context = new CommandContext(interaction);
         var name = interaction.Data?.Name ?? "";

@@ -11,7 +11,10 @@ namespace PaperBot.Discord.Rest;
 public sealed record DiscordRoute(HttpMethod Method, string Path, string Bucket, string Display, string Target, bool Global = true)
 {
     public static DiscordRoute CreateMessage(string channelId) => new(HttpMethod.Post, $"channels/{Id(channelId)}/messages",
-        $"POST channels/{channelId}/messages", "POST /channels/{channel}/messages", "channel:" + channelId);
+        $"POST channels/{channelId}/messages", "POST /channels/{channel}/messages", ChannelTarget(channelId));
+
+    /// <summary>What refusals of a channel (a guild channel or a user's DM channel) are counted against.</summary>
+    public static string ChannelTarget(string channelId) => "channel:" + channelId;
 
     public static DiscordRoute CreateDm() => new(HttpMethod.Post, "users/@me/channels", "POST users/@me/channels", "POST /users/@me/channels", "dm");
 

@@ -20,7 +20,7 @@ public sealed class ConfirmationMessageBuilder(MessageEnvelope envelope, EmailTe
             TextBody = templates.Render(EmailTemplates.ConfirmationText, view),
             HtmlBody = templates.Render(EmailTemplates.ConfirmationHtml, view),
         }.ToMessageBody();
-        message.Prepare(EncodingConstraint.SevenBit);
+        WireEncoding.EncodeOnce(message);
         return message;
     }
 

@@ -32,8 +32,7 @@ public sealed class DigestMessageBuilder(MessageEnvelope envelope, EmailTemplate
                 TextBody = templates.Render(EmailTemplates.DigestText, view),
                 HtmlBody = templates.Render(EmailTemplates.DigestHtml, view),
             }.ToMessageBody();
-            // 7-bit transfer encodings: what is signed is what arrives, whatever the relays support.
-            message.Prepare(EncodingConstraint.SevenBit);
+            WireEncoding.EncodeOnce(message);
             return message;
         }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace PaperBot.Email.Messages;
@@ -12,6 +13,9 @@ public static class PaperText
     public static string OneLine(string? s)
     {
         if (string.IsNullOrEmpty(s)) return "";
+        // Stored paper text is already one clean line (the sources collapse it): checking is a vectorized scan,
+        // rebuilding is a char-by-char copy, and a digest passes ~25k characters through here.
+        if (IsOneLine(s)) return s;
         var sb = new StringBuilder(s.Length);
         var space = false;
         foreach (var c in s)
@@ -35,6 +39,14 @@ public static class PaperText
         if (char.IsHighSurrogate(text[cut - 1])) cut--;
         return text[..cut].TrimEnd() + "…";
     }
+
+    private static bool IsOneLine(string s) =>
+        s[0] != ' ' && s[^1] != ' ' && s.AsSpan().IndexOfAny(NeedsWork) < 0 && !s.Contains("  ", StringComparison.Ordinal);
+
+    /// <summary>Every character <see cref="OneLine"/> drops or turns into a space, except the plain space.</summary>
+    private static readonly SearchValues<char> NeedsWork = SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i)
+            .Where(c => c != ' ' && (char.IsControl(c) || char.IsWhiteSpace(c) || IsBidiControl(c))).ToArray());
 
     private static bool IsBidiControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 }

@@ -15,8 +15,17 @@ public sealed class WebOptions : IValidatedOptions
     /// <summary>Data Protection keys (antiforgery). Empty: <c>keys</c> in the data folder (beside the database).</summary>
     public string DataProtectionPath { get; set; } = "";
 
+    /// <summary>Reverse proxies (IP addresses or CIDR networks, separated by ',') whose X-Forwarded-For and
+    /// X-Forwarded-Proto are believed. Empty: none, so the connection's own address is the client's.</summary>
+    public string TrustedProxies { get; set; } = "";
+
+    public IReadOnlyList<string> TrustedProxyList() => TrustedProxies.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     public IEnumerable<ConfigurationError> Validate()
     {
+        foreach (var proxy in TrustedProxyList())
+            if (!System.Net.IPNetwork.TryParse(proxy, out _) && !System.Net.IPAddress.TryParse(proxy, out _))
+                yield return new("Web:TrustedProxies", $"'{proxy}' is neither an IP address nor a CIDR network (e.g. 10.0.0.0/8)");
         var urls = Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (urls.Length == 0)
             yield return new("Web:Urls", "must list at least one URL (e.g. http://0.0.0.0:8080)");

@@ -1,7 +1,9 @@
+using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using PaperBot.Host.Composition;
@@ -32,6 +34,21 @@ public static class WebApp
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.FormFieldName = "csrf";
         });
+        // Behind a reverse proxy every request comes from the proxy: the per-client limit and the loopback-only /status
+        // must see the address it forwards, and only from proxies named in configuration.
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var proxy in settings.Web.TrustedProxyList())
+            {
+                if (IPAddress.TryParse(proxy, out var address)) o.KnownProxies.Add(address);
+                else o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(proxy));
+            }
+            o.ForwardedHeaders = o.KnownProxies.Count + o.KnownIPNetworks.Count > 0
+                ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto
+                : ForwardedHeaders.None;
+        });
         services.AddRateLimiter(o =>
         {
             o.AddPolicy(SubscribeEndpoints.ClientLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
@@ -56,6 +73,7 @@ public static class WebApp
 
     public static WebApplication MapPaperBotWeb(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseRateLimiter();
         app.MapStaticAssets();

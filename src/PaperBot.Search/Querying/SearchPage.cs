@@ -34,16 +34,22 @@ internal static class SearchPage
             return ((IReadOnlyList<(PaperId, float)>)hits, total);
         });
 
-    // Each segment gets its own collector on its own core; their best hits are merged by the caller.
+    /// <summary>Below this many papers a query takes well under a millisecond on one core, and fanning it out would only
+    /// add scheduling to every request when many arrive at once (Discord interactions).</summary>
+    private const int ParallelFromDocs = 100_000;
+
+    // Each segment gets its own collector (on its own core, in a large index); their best hits are merged by the caller.
     private static TopHitsCollector[] Collect(LeafSearcher searcher, Weight weight, SearchSort sort, int count, long recentFrom)
     {
         var leaves = searcher.IndexReader.Leaves;
         var collectors = new TopHitsCollector[leaves.Count];
-        Parallel.For(0, leaves.Count, i =>
+        void Search(int i)
         {
             collectors[i] = new TopHitsCollector(i, count, sort, recentFrom);
             searcher.SearchLeaf(leaves[i], weight, collectors[i]);
-        });
+        }
+        if (leaves.Count > 1 && searcher.IndexReader.MaxDoc >= ParallelFromDocs) Parallel.For(0, leaves.Count, Search);
+        else for (var i = 0; i < leaves.Count; i++) Search(i);
         return collectors;
     }
 

@@ -47,10 +47,12 @@ public sealed class InteractionsBenchmark : IBenchmark
             // Each signature is accepted once (a replay is refused): the warm-up gets bodies of its own.
             var all = Bodies(count + concurrency);
             var bodies = all.Skip(concurrency).ToList();
-            await RunAsync(http, all.Take(concurrency).ToList(), concurrency, InteractionEndpoint.Route);
-            var real = await RunAsync(http, bodies, concurrency, InteractionEndpoint.Route);
-            var baseline = await RunAsync(http, bodies, concurrency, "/baseline");
+            await RunAsync(http, all.Take(concurrency).ToList(), 0, concurrency, InteractionEndpoint.Route);
+            var real = await RunAsync(http, bodies, concurrency, concurrency, InteractionEndpoint.Route);
+            var baseline = await RunAsync(http, bodies, concurrency, concurrency, "/baseline");
             Console.WriteLine($"interactions  n={count} concurrency={concurrency}  p50 {real.P50:F1} ms  p99 {real.P99:F1} ms  errors {real.Errors}  ({real.Seconds:F2} s)");
+            foreach (var kind in real.ByKind.OrderBy(k => k.Key, StringComparer.Ordinal))
+                Console.WriteLine($"  {kind.Key,-8} p50 {kind.Value.P50:F1} ms  p99 {kind.Value.P99:F1} ms");
             Console.WriteLine($"baseline PONG n={count} concurrency={concurrency}  p50 {baseline.P50:F1} ms  p99 {baseline.P99:F1} ms");
             Console.WriteLine($"target p99 <= 100 ms: {(real.P99 <= 100 ? "met" : "MISSED")}");
             return real.Errors == 0;
@@ -61,30 +63,33 @@ public sealed class InteractionsBenchmark : IBenchmark
         }
     }
 
-    private sealed record Result(double P50, double P99, int Errors, double Seconds);
+    private sealed record Result(double P50, double P99, int Errors, double Seconds, IReadOnlyDictionary<string, (double P50, double P99)> ByKind);
+
+    private static string KindOf(int i) => i % 4 == 0 ? "ping" : Commands[i % 3].Split('"')[3];
+
+    private static readonly string[] Commands =
+    [
+        """{"name":"help"}""",
+        """{"name":"search","options":[{"name":"query","type":3,"value":"diffusion model"}]}""",
+        """{"name":"latest","options":[{"name":"count","type":4,"value":5}]}""",
+    ];
 
     /// <summary>A mix as a server sees it: PINGs, /help, /search and /latest, each with its own id and signature.</summary>
     private static List<(string Timestamp, string Body, string Signature)> Bodies(int count)
     {
         var key = Key.Import(SignatureAlgorithm.Ed25519, Convert.FromHexString(Seed), KeyBlobFormat.RawPrivateKey);
         var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        string[] commands =
-        [
-            """{"name":"help"}""",
-            """{"name":"search","options":[{"name":"query","type":3,"value":"diffusion model"}]}""",
-            """{"name":"latest","options":[{"name":"count","type":4,"value":5}]}""",
-        ];
         return [.. Enumerable.Range(0, count).Select(i =>
         {
             var body = i % 4 == 0
                 ? $$"""{"type":1,"id":"{{i}}","token":"t{{i}}"}"""
-                : $$"""{"type":2,"id":"{{i}}","application_id":"1","token":"t{{i}}","guild_id":"5","channel_id":"6","member":{"user":{"id":"{{i % 50}}"},"permissions":"16"},"data":{{commands[i % 3]}}}""";
+                : $$"""{"type":2,"id":"{{i}}","application_id":"1","token":"t{{i}}","guild_id":"5","channel_id":"6","member":{"user":{"id":"{{i % 50}}"},"permissions":"16"},"data":{{Commands[i % 3]}}}""";
             var signature = Convert.ToHexStringLower(SignatureAlgorithm.Ed25519.Sign(key, Encoding.UTF8.GetBytes(ts + body)));
             return (ts, body, signature);
         })];
     }
 
-    private static async Task<Result> RunAsync(HttpClient http, IReadOnlyList<(string Timestamp, string Body, string Signature)> bodies, int concurrency, string route)
+    private static async Task<Result> RunAsync(HttpClient http, IReadOnlyList<(string Timestamp, string Body, string Signature)> bodies, int offset, int concurrency, string route)
     {
         var latencies = new double[bodies.Count];
         var errors = 0;
@@ -104,8 +109,16 @@ public sealed class InteractionsBenchmark : IBenchmark
                 if (!response.IsSuccessStatusCode) Interlocked.Increment(ref errors);
             }
         }));
-        Array.Sort(latencies);
-        return new Result(latencies[(int)(latencies.Length * 0.5)], latencies[Math.Min(latencies.Length - 1, (int)(latencies.Length * 0.99))], errors, total.Elapsed.TotalSeconds);
+        var byKind = Enumerable.Range(0, bodies.Count).GroupBy(i => KindOf(i + offset))
+            .ToDictionary(g => g.Key, g => Percentiles([.. g.Select(i => latencies[i])]));
+        var (p50, p99) = Percentiles(latencies);
+        return new Result(p50, p99, errors, total.Elapsed.TotalSeconds, byKind);
+    }
+
+    private static (double P50, double P99) Percentiles(double[] values)
+    {
+        Array.Sort(values);
+        return (values[(int)(values.Length * 0.5)], values[Math.Min(values.Length - 1, (int)(values.Length * 0.99))]);
     }
 
     /// <summary>The interaction side as <c>run</c> composes it, over a fresh database with some papers.</summary>

@@ -103,7 +103,7 @@ public class FailureTests
         Assert.DoesNotContain(rig.Channel.Delivered, x => x.Subscriber == Broken);
 
         broken = false;
-        var result = new PausedTargets(rig.Db.Subscriptions, rig.Outbox, rig.Db.Time).Resume(b.Id)!;
+        var result = new PausedTargets(rig.Db.Subscriptions, rig.Outbox, rig.Db.Suppressions, [], rig.Db.Time).Resume(b.Id)!;
         await rig.RunForAsync(TimeSpan.FromMinutes(10));
 
         Assert.Equal(new[] { a.Id, b.Id }.Order(StringComparer.Ordinal), result.Resumed.Order(StringComparer.Ordinal));
@@ -112,6 +112,25 @@ public class FailureTests
         var delivered = rig.Channel.DeliveredPapers().Where(d => d.Target == Broken.TargetKey).ToList();
         Assert.Equal(2, delivered.Count);
         Assert.Equal(delivered.Count, delivered.Distinct().Count());
-        Assert.Null(new PausedTargets(rig.Db.Subscriptions, rig.Outbox, rig.Db.Time).Resume("s-missing"));
+        Assert.Null(new PausedTargets(rig.Db.Subscriptions, rig.Outbox, rig.Db.Suppressions, [], rig.Db.Time).Resume("s-missing"));
+        Assert.False(result.Unsuppressed);
+    }
+
+    [Fact]
+    public async Task Resuming_an_email_address_that_rejected_mail_takes_it_off_the_suppression_list()
+    {
+        using var rig = new DeliveryRig();
+        var bounced = Subscriber.Email("Reader@Example.org");
+        var s = rig.Subscribe(bounced, "diffusion");
+        rig.Channel.Behaviour = x => x.Subscriber == bounced ? new DeliveryResult.Permanent("550 5.1.1 no such mailbox") : new DeliveryResult.Sent();
+        rig.Arrive("huggingface", rig.NewPaper("diffusion"));
+        await rig.PassAsync();
+        rig.Db.Suppressions.Add(new Suppression("reader@example.org", "550 5.1.1 no such mailbox", rig.Db.Time.GetUtcNow()));
+
+        var result = new PausedTargets(rig.Db.Subscriptions, rig.Outbox, rig.Db.Suppressions, [], rig.Db.Time).Resume(s.Id)!;
+
+        Assert.True(result.Unsuppressed);
+        Assert.Null(rig.Db.Suppressions.Find("reader@example.org"));
+        Assert.Equal([s.Id], result.Resumed);
     }
 }

@@ -93,6 +93,24 @@ public class DiscordDeliveryChannelTests
     }
 
     [Fact]
+    public async Task Resuming_a_refusing_channel_lets_its_alerts_out_at_once_instead_of_after_the_suspension()
+    {
+        await using var rig = await DiscordRig.StartAsync();
+        var target = Subscriber.DiscordChannel(Channel, "1");
+        rig.Fake.BreakChannel(Channel, FakeDiscordFault.UnknownChannel());
+        Assert.IsType<DeliveryResult.Permanent>(await rig.Channel.SendAsync(Batch(target, 1), CancellationToken.None));
+        rig.Fake.RepairChannel(Channel);
+        Assert.IsType<DeliveryResult.Permanent>(await rig.Channel.SendAsync(Batch(target, 1, "b-2"), CancellationToken.None));
+
+        rig.Get<IEnumerable<ITargetResumeListener>>().Single().Resumed(target);
+        var resumed = await rig.Channel.SendAsync(Batch(target, 1, "b-3"), CancellationToken.None);
+
+        Assert.IsType<DeliveryResult.Sent>(resumed);
+        Assert.Single(rig.Fake.Messages);
+        Assert.Empty(rig.Status.Snapshot().SuspendedTargets);
+    }
+
+    [Fact]
     public async Task A_rejected_token_or_a_server_error_keeps_the_items_for_later()
     {
         await using var rig = await DiscordRig.StartAsync(token: "wrong-token");

@@ -75,7 +75,7 @@ public sealed class GatewayClientTests : IAsyncDisposable
     private static int Op(JsonElement payload) => payload.GetProperty("op").GetInt32();
 
     [Fact]
-    public async Task It_identifies_with_intents_0_and_heartbeats_first_after_the_jitter_then_every_interval()
+    public async Task It_identifies_with_intents_0_and_heartbeats_first_after_the_jitter_then_every_interval_timing_each_ack()
     {
         var c = await _gateway.NextConnectionAsync();
         Assert.Equal("wss://gateway.test/?v=10&encoding=json", c.Url!.AbsoluteUri);
@@ -92,10 +92,12 @@ public sealed class GatewayClientTests : IAsyncDisposable
         Assert.Equal(JsonValueKind.Null, first.GetProperty("d").ValueKind);
         Assert.InRange(_time.GetUtcNow() - start, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(600)); // 1000 ms × jitter 0.5
 
+        _time.Advance(TimeSpan.FromMilliseconds(42)); // the ACK's round trip
         c.Ack();
         c.Ready(1);
         await Barrier(c);
         Assert.Equal(DiscordConnection.Connected, _status.Snapshot().Connection);
+        Assert.InRange(_status.Snapshot().HeartbeatLatency!.Value, TimeSpan.FromMilliseconds(42), TimeSpan.FromMilliseconds(52));
         start = _time.GetUtcNow();
         var second = default(JsonElement);
         await AdvanceUntil(() => c.TryNextSent(out second), TimeSpan.FromMilliseconds(10));

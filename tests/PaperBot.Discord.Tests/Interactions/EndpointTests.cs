@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
@@ -62,6 +63,23 @@ public sealed class EndpointTests : IAsyncLifetime
         Assert.Equal(SignatureCheck.Valid, check);
         Assert.Equal("1695961a47c91a1ec033b819b7e87e3dbc583dd0cee6d1fd0216f58ac87b6228ae531ddbf91fb7bc28d7edf7f08604da16f54624f38a6bc0614e4dc13cd47f0f",
             Signer.Sign("1700000000", "{\"type\":1}"));
+    }
+
+    [Fact]
+    public async Task Handled_and_refused_interactions_are_counted_with_the_time_to_their_first_response()
+    {
+        using var meters = new MeterRecorder(_rig.Get<IMeterFactory>());
+
+        using var ping = await SignedAsync("{\"type\":1,\"id\":\"1\",\"token\":\"t\"}");
+        using var help = await SignedAsync("""{"type":2,"id":"5","application_id":"1000","token":"tok","channel_id":"7","user":{"id":"901"},"data":{"id":"2","name":"help"}}""");
+        using var forged = await PostAsync("{\"type\":1}", Now, new string('0', 128));
+
+        Assert.Equal(1, meters.Sum("paperbot.discord.interactions", "type=ping"));
+        Assert.Equal(1, meters.Sum("paperbot.discord.interactions", "command=help"));
+        Assert.Equal(2, meters.Sum("paperbot.discord.interactions", "outcome=answered"));
+        Assert.Equal(1, meters.Sum("paperbot.discord.interactions_refused", "reason=signature_forged"));
+        Assert.Equal(2, meters.Count("paperbot.discord.interaction_duration_seconds"));
+        Assert.InRange(meters.Sum("paperbot.discord.interaction_duration_seconds"), 0, 3);
     }
 
     [Fact]

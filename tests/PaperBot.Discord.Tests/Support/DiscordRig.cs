@@ -15,25 +15,15 @@ namespace PaperBot.Discord.Tests.Support;
 public sealed class DiscordRig : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
-    private readonly MeterListener _listener = new();
-    private readonly List<(string Instrument, long Value, string Tags)> _measurements = [];
+    private readonly MeterRecorder _meters;
 
     private DiscordRig(FakeDiscordServer fake, ServiceProvider services, LogSink log)
     {
         Fake = fake;
         Log = log;
         _services = services;
-        var factory = services.GetRequiredService<IMeterFactory>();
-        _listener.InstrumentPublished = (instrument, listener) =>
-        {
-            if (ReferenceEquals(instrument.Meter.Scope, factory)) listener.EnableMeasurementEvents(instrument);
-        };
-        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
-        {
-            lock (_measurements) _measurements.Add((instrument.Name, value, string.Join(",", tags.ToArray().Select(t => $"{t.Key}={t.Value}"))));
-        });
-        _listener.Start();
         services.GetRequiredService<DiscordMetrics>();
+        _meters = new MeterRecorder(services.GetRequiredService<IMeterFactory>());
     }
 
     public FakeDiscordServer Fake { get; }
@@ -44,10 +34,7 @@ public sealed class DiscordRig : IAsyncDisposable
     internal RateLimiter Limiter => _services.GetRequiredService<RateLimiter>();
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    public long Measured(string instrument, string? tag = null)
-    {
-        lock (_measurements) return _measurements.Where(m => m.Instrument == instrument && (tag is null || m.Tags.Contains(tag, StringComparison.Ordinal))).Sum(m => m.Value);
-    }
+    public long Measured(string instrument, string? tag = null) => (long)_meters.Sum(instrument, tag);
 
     internal static async Task<DiscordRig> StartAsync(RateLimitSettings? settings = null, string token = FakeDiscordServer.Token)
     {
@@ -64,7 +51,7 @@ public sealed class DiscordRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Dispose();
+        _meters.Dispose();
         await _services.DisposeAsync();
         await Fake.DisposeAsync();
     }

@@ -53,6 +53,7 @@ public class UsageAndConfigurationTests
     [InlineData("Email:Smtp:Port", "70000")]
     [InlineData("Email:PublicBaseUrl", "ftp://x")]
     [InlineData("Web:Urls", "nonsense")]
+    [InlineData("Web:TrustedProxies", "10.0.0.0/8, proxy.local")]
     [InlineData("Discord:ApiBaseUrl", "discord")]
     [InlineData("Storage:Path", "")]
     public async Task An_invalid_configuration_value_exits_2_naming_the_key(string key, string value)

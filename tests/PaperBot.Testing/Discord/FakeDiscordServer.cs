@@ -120,6 +120,12 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         lock (_lock) _channelFaults[channelId] = fault;
     }
 
+    /// <summary>The channel's owner fixed it: messages to it are accepted again.</summary>
+    public void RepairChannel(string channelId)
+    {
+        lock (_lock) _channelFaults.Remove(channelId);
+    }
+
     /// <summary>The user accepts no DMs from the bot: messages to their DM channel get 50007.</summary>
     public void CloseDms(string userId)
     {

@@ -120,6 +120,9 @@ internal sealed class RateLimiter(TimeProvider time, RateLimitSettings settings)
 
     public void Accepted(DiscordRoute route) => _targets.TryRemove(route.Target, out _);
 
+    /// <summary>The owner says the target is fixed: its refusals are forgotten and requests to it go out again.</summary>
+    public void Forget(string target) => _targets.TryRemove(target, out _);
+
     private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * time.TimestampFrequency);
 
     private void PruneInvalid()

@@ -18,9 +18,10 @@ public static class ResumeVerb
                 ctx.Err.WriteLine($"error: no subscription '{value}' (see `paperbot subscriptions`)");
                 return CliApp.Failed;
             }
-            ctx.Out.WriteLine(result.Resumed.Count == 0
+            ctx.Out.WriteLine((result.Resumed.Count == 0
                 ? $"{value} was not paused; {result.Requeued} failed alerts queued again"
-                : $"resumed {string.Join(", ", result.Resumed)}; {result.Requeued} failed alerts queued again");
+                : $"resumed {string.Join(", ", result.Resumed)}; {result.Requeued} failed alerts queued again")
+                + (result.Unsuppressed ? "; the address is off the suppression list" : ""));
             return CliApp.Ok;
         });
         return command;

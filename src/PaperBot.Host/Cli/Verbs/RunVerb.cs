@@ -52,6 +52,7 @@ public static class RunVerb
             q.AddIngestJobs(settings.Sources);
             DispatchJob.Schedule(q, settings.Delivery);
             RetentionJob.Schedule(q, settings.Storage);
+            UnconfirmedJob.Schedule(q);
         });
         builder.Services.AddServiceLifecycle();
         ctx.ServiceOverrides?.Invoke(builder.Services);

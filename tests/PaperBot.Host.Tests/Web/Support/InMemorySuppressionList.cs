@@ -10,4 +10,6 @@ public sealed class InMemorySuppressionList : ISuppressionList
     public Suppression? Find(string address) => _byAddress.GetValueOrDefault(address);
 
     public void Add(Suppression suppression) => _byAddress[suppression.Address] = suppression;
+
+    public bool Remove(string address) => _byAddress.TryRemove(address, out _);
 }

@@ -36,12 +36,13 @@ public sealed partial class WebHost : IAsyncDisposable
     public HttpClient Client { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "http://localhost";
 
-    private WebHost(int? kestrelPort)
+    private WebHost(int? kestrelPort, string trustedProxies)
     {
         var config = new Dictionary<string, string?>
         {
             ["Storage:Path"] = _dir.File("data/paperbot.db"),
             ["Email:PublicBaseUrl"] = kestrelPort is { } p ? $"http://127.0.0.1:{p}" : "http://localhost",
+            ["Web:TrustedProxies"] = trustedProxies,
         };
         _cli = new CliContext(TextWriter.Null, TextWriter.Null, _dir.Path, config, Time) { SecretsDirectory = _dir.File("secrets") };
         var settings = _cli.Settings;
@@ -56,9 +57,9 @@ public sealed partial class WebHost : IAsyncDisposable
         App.MapPaperBotWeb();
     }
 
-    public static async Task<WebHost> StartAsync(IReadOnlyList<Paper>? papers = null, int? kestrelPort = null)
+    public static async Task<WebHost> StartAsync(IReadOnlyList<Paper>? papers = null, int? kestrelPort = null, string trustedProxies = "")
     {
-        var host = new WebHost(kestrelPort);
+        var host = new WebHost(kestrelPort, trustedProxies);
         // Stored before the search index first opens, which then indexes them.
         if (papers is not null) host.App.Services.GetRequiredService<IPaperStore>().Save(papers, PaperSources.HuggingFace);
         host.App.Services.GetRequiredService<IPaperSearch>();
