@@ -52,6 +52,10 @@ public sealed class EmailOptions : IValidatedOptions
             yield return new("Email:Smtp:PoolSize", $"{Smtp.PoolSize} is out of range (1 to 16 connections)");
         if (Smtp.Timeout < TimeSpan.FromSeconds(1) || Smtp.Timeout > TimeSpan.FromMinutes(10))
             yield return new("Email:Smtp:Timeout", $"{Smtp.Timeout} is out of range (00:00:01 to 00:10:00)");
+        if (Smtp.RetryAfterDeferral < TimeSpan.FromSeconds(1) || Smtp.RetryAfterDeferral > TimeSpan.FromHours(1))
+            yield return new("Email:Smtp:RetryAfterDeferral", $"{Smtp.RetryAfterDeferral} is out of range (00:00:01 to 01:00:00)");
+        if (Smtp.RetryAfterConnectionLoss < TimeSpan.FromSeconds(1) || Smtp.RetryAfterConnectionLoss > TimeSpan.FromHours(1))
+            yield return new("Email:Smtp:RetryAfterConnectionLoss", $"{Smtp.RetryAfterConnectionLoss} is out of range (00:00:01 to 01:00:00)");
         if (!UsesSmtp && string.IsNullOrWhiteSpace(PickupDirectory))
             yield return new("Email:PickupDirectory", "must be set when Email:Smtp:Host is empty");
         if (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
@@ -80,6 +84,12 @@ public sealed class SmtpSettings
 
     /// <summary>For the TCP connect and for each SMTP read or write.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The least wait before a digest deferred by a 4xx reply is tried again.</summary>
+    public TimeSpan RetryAfterDeferral { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The least wait before a digest cut off by a lost connection is tried again.</summary>
+    public TimeSpan RetryAfterConnectionLoss { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 public sealed class DkimSettings

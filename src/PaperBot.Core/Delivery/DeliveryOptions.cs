@@ -15,6 +15,9 @@ public sealed class DeliveryOptions : IValidatedOptions
     /// <summary>When a digest slot finds nothing new: false sends nothing, true sends a short "nothing new" note.</summary>
     public bool SendEmptyDigests { get; set; }
 
+    /// <summary>How often <c>run</c> makes a dispatch pass: instant alerts wait at most this long.</summary>
+    public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     public TimeOnly DigestTimeOfDay => ScheduleValidation.TryParseTime(DigestTime, out var t) ? t : new TimeOnly(8, 0);
     public DayOfWeek WeeklyDayOfWeek => ScheduleValidation.TryParseDay(WeeklyDay, out var d) ? d : DayOfWeek.Monday;
 
@@ -28,5 +31,7 @@ public sealed class DeliveryOptions : IValidatedOptions
             yield return new("Delivery:WeeklyDay", $"'{WeeklyDay}' is not a day of the week (e.g. Monday)");
         if (MaxItemsPerDigest is < 1 or > 100)
             yield return new("Delivery:MaxItemsPerDigest", $"{MaxItemsPerDigest} is out of range (1 to 100)");
+        if (DispatchInterval < TimeSpan.FromSeconds(1) || DispatchInterval > TimeSpan.FromHours(1))
+            yield return new("Delivery:DispatchInterval", $"{DispatchInterval} is out of range (00:00:01 to 01:00:00)");
     }
 }

@@ -46,6 +46,7 @@ public static class DiscordText
         foreach (var c in text.Replace("\r\n", "\n", StringComparison.Ordinal))
         {
             if (c == '\n' && multiline) sb.Append('\n');
+            else if (c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069') continue; // bidi overrides would reverse the rest of the line
             else if (char.IsControl(c) || c is '\u2028' or '\u2029') sb.Append(' ');
             else sb.Append(c);
         }

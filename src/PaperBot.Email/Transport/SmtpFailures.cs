@@ -21,12 +21,14 @@ internal static class SmtpFailures
     public static readonly TimeSpan AfterSetupProblem = TimeSpan.FromMinutes(30);
 
     /// <summary>Null when the exception is not an SMTP or connection failure (a bug: let it surface).</summary>
-    public static SendOutcome? Map(Exception e) => e switch
+    /// <param name="afterTemporaryReply">The least wait after a 4xx reply (<c>Email:Smtp:RetryAfterDeferral</c>).</param>
+    /// <param name="afterConnectionLoss">The least wait after a lost connection (<c>Email:Smtp:RetryAfterConnectionLoss</c>).</param>
+    public static SendOutcome? Map(Exception e, TimeSpan afterTemporaryReply, TimeSpan afterConnectionLoss) => e switch
     {
         SmtpCommandException c when (int)c.StatusCode is >= 500 and < 600 && c.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted =>
             new SendOutcome(new DeliveryResult.Permanent(Reply("the recipient's server refused", c)), RejectsAddress: true),
         SmtpCommandException c when (int)c.StatusCode is >= 400 and < 500 =>
-            new SendOutcome(new DeliveryResult.Transient(Reply("the SMTP server deferred", c), AfterTemporaryReply)),
+            new SendOutcome(new DeliveryResult.Transient(Reply("the SMTP server deferred", c), afterTemporaryReply)),
         SmtpCommandException { ErrorCode: SmtpErrorCode.SenderNotAccepted } c =>
             new SendOutcome(new DeliveryResult.Transient(Reply("the SMTP server refused the sender (check Email:From)", c), AfterSetupProblem)),
         SmtpCommandException c =>
@@ -36,7 +38,7 @@ internal static class SmtpFailures
         SslHandshakeException or NotSupportedException =>
             new SendOutcome(new DeliveryResult.Transient($"no secure SMTP session (check Email:Smtp:Security): {PaperText.OneLine(e.Message)}", AfterSetupProblem)),
         SmtpProtocolException or ServiceNotConnectedException or IOException or SocketException or TimeoutException =>
-            new SendOutcome(new DeliveryResult.Transient($"connection to the SMTP server lost: {PaperText.OneLine(e.Message)}", AfterConnectionLoss)),
+            new SendOutcome(new DeliveryResult.Transient($"connection to the SMTP server lost: {PaperText.OneLine(e.Message)}", afterConnectionLoss)),
         _ => null,
     };
 

@@ -46,7 +46,7 @@ public sealed class SmtpTransport : IMailTransport, IDisposable, IAsyncDisposabl
             await connection.Client.SendAsync(message, ct);
             return new SendOutcome(new DeliveryResult.Sent(message.MessageId));
         }
-        catch (Exception e) when (SmtpFailures.Map(e) is { } outcome && !(e is OperationCanceledException && ct.IsCancellationRequested))
+        catch (Exception e) when (SmtpFailures.Map(e, _settings.RetryAfterDeferral, _settings.RetryAfterConnectionLoss) is { } outcome && !(e is OperationCanceledException && ct.IsCancellationRequested))
         {
             _log.LogWarning("SMTP send of {MessageId} failed: {Reason}", message.MessageId, outcome.Result);
             // A refused recipient leaves the session in a clean state (MailKit resets it); anything else may not.

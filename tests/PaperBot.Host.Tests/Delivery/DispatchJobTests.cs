@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
+using PaperBot.Core.Delivery;
 using PaperBot.Core.Subscriptions;
 using PaperBot.Host.Jobs;
 using PaperBot.Testing.Delivery;
@@ -11,9 +12,9 @@ namespace PaperBot.Host.Tests.Delivery;
 public class DispatchJobTests
 {
     [Fact]
-    public async Task The_dispatch_job_is_scheduled_every_thirty_seconds_and_never_runs_twice_at_once()
+    public async Task The_dispatch_job_is_scheduled_every_thirty_seconds_by_default_and_never_runs_twice_at_once()
     {
-        await using var services = new ServiceCollection().AddLogging().AddQuartz(DispatchJob.Schedule).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddLogging().AddQuartz(q => DispatchJob.Schedule(q, new DeliveryOptions())).BuildServiceProvider();
         var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler();
 
         var job = await scheduler.GetJobDetail(new JobKey("dispatch"));

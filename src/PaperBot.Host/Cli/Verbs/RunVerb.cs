@@ -50,7 +50,7 @@ public static class RunVerb
         {
             q.UseTimeProvider(ctx.Time);
             q.AddIngestJobs(settings.Sources);
-            DispatchJob.Schedule(q);
+            DispatchJob.Schedule(q, settings.Delivery);
             NoticeJob.Schedule(q);
             RetentionJob.Schedule(q, settings.Storage);
             UnconfirmedJob.Schedule(q);

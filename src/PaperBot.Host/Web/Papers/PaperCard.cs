@@ -1,3 +1,4 @@
+using PaperBot.Email.Messages;
 using System.Globalization;
 using PaperBot.Core.Papers;
 using PaperBot.Core.Search;
@@ -26,10 +27,11 @@ public sealed record PaperCard(
         var authors = paper.Authors.Count > MaxAuthors ? string.Join(", ", paper.Authors.Take(MaxAuthors)) + " et al." : string.Join(", ", paper.Authors);
         var summary = !marked && !string.IsNullOrWhiteSpace(paper.Summary);
         var text = summary ? paper.Summary! : Shorten(hit.Snippet);
+        // One line and no bidi overrides, as in mail: an RTL override in a title would reverse the rest of the line.
         return new PaperCard(
-            Parts(hit.Title, marked), AbstractUrl(paper), authors,
+            Parts(PaperText.OneLine(hit.Title), marked), AbstractUrl(paper), authors,
             (paper.PublishedAt ?? paper.FirstSeenAt).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            paper.Upvotes, Parts(text, marked && !summary), summary, LinksOf(paper), string.Join(" ", paper.Categories.Take(3)));
+            paper.Upvotes, Parts(PaperText.OneLine(text), marked && !summary), summary, LinksOf(paper), string.Join(" ", paper.Categories.Take(3)));
     }
 
     /// <summary>Abstract, PDF, Hugging Face (derived when the paper came from there), code, project page, DOI.</summary>

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using PaperBot.Testing.Http;
+
+namespace PaperBot.EndToEnd.Harness;
+
+/// <summary>Which source publishes a paper.</summary>
+public enum ShelfSource { HuggingFace, Journal }
+
+/// <summary>A paper a fixture source publishes, with the topic words it carries (the only words queries use).</summary>
+public sealed record ShelfPaper(int Serial, ShelfSource Source, string Title, string Abstract, IReadOnlySet<string> Topics)
+{
+    public string ArxivId => "2601." + (10000 + Serial).ToString(CultureInfo.InvariantCulture);
+
+    public string Link => Source == ShelfSource.HuggingFace
+        ? "https://arxiv.org/abs/" + ArxivId
+        : "https://journal.example.org/articles/" + Serial.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// What the loopback sources publish right now: Hugging Face's daily papers JSON at <c>/api/daily_papers</c> and an
+/// RSS 2.0 journal feed at <c>/feeds/journal.xml</c>. Tests add papers as the day goes on; every poll sees the
+/// current shelf, newest first, as the real sources do.
+/// </summary>
+public sealed class PaperShelf
+{
+    public const string JournalPath = "/feeds/journal.xml";
+    public static readonly IReadOnlyList<string> TopicWords = ["diffusion", "robotics", "transformer", "graph"];
+
+    // No filler word contains, or is a form of, a topic word.
+    private static readonly string[] Filler =
+    [
+        "efficient", "scalable", "adaptive", "sparse", "robust", "optimal", "learning", "method", "analysis", "benchmark",
+        "networks", "data", "models", "evaluation", "towards", "training", "inference", "reasoning", "vision", "language",
+        "memory", "search", "policy", "signal", "kernel", "sampling", "alignment", "retrieval", "planning", "compression",
+    ];
+
+    private readonly Lock _lock = new();
+    private readonly List<ShelfPaper> _published = [];
+    private readonly Random _random;
+    private int _serial;
+
+    public PaperShelf(int seed) => _random = new Random(seed);
+
+    public IReadOnlyList<ShelfPaper> Published
+    {
+        get { lock (_lock) return [.. _published]; }
+    }
+
+    /// <summary>Makes <paramref name="count"/> papers with random topics (none, one or two) and publishes them.</summary>
+    public IReadOnlyList<ShelfPaper> PublishRandom(int count, ShelfSource source)
+    {
+        var papers = new List<ShelfPaper>();
+        lock (_lock)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var topics = TopicWords.Where(_ => _random.NextDouble() < 0.35).Take(2).ToHashSet(StringComparer.Ordinal);
+                var serial = ++_serial;
+                var words = Enumerable.Range(0, 3).Select(_ => Filler[_random.Next(Filler.Length)]).ToList();
+                var title = $"E2E paper {serial}: {Capital(words[0])} {string.Join(" ", topics)} {words[1]} {words[2]}".Replace("  ", " ", StringComparison.Ordinal);
+                var abstractText = $"We study {Filler[_random.Next(Filler.Length)]} {string.Join(" and ", topics.DefaultIfEmpty("problems"))} with {Filler[_random.Next(Filler.Length)]} {Filler[_random.Next(Filler.Length)]}.";
+                papers.Add(new ShelfPaper(serial, source, title, abstractText, topics));
+            }
+            _published.AddRange(papers);
+        }
+        return papers;
+    }
+
+    /// <summary>Publishes "E2E paper N: <paramref name="headline"/>" with this abstract (hostile text, for instance).</summary>
+    public ShelfPaper Publish(ShelfSource source, string headline, string abstractText, params string[] topics)
+    {
+        lock (_lock)
+        {
+            var serial = ++_serial;
+            var paper = new ShelfPaper(serial, source, $"E2E paper {serial}: {headline}", abstractText, topics.ToHashSet(StringComparer.Ordinal));
+            _published.Add(paper);
+            return paper;
+        }
+    }
+
+    /// <summary>Serves the shelf from <paramref name="server"/>; <paramref name="down"/> makes a source answer 503.</summary>
+    public void ServeFrom(FixtureHttpServer server, Func<ShelfSource, bool>? down = null)
+    {
+        server.On("/api/daily_papers", _ => down?.Invoke(ShelfSource.HuggingFace) == true ? FixtureResponse.Code(503) : HuggingFaceJson());
+        server.On(JournalPath, _ => down?.Invoke(ShelfSource.Journal) == true ? FixtureResponse.Code(503) : JournalRss());
+    }
+
+    private FixtureResponse HuggingFaceJson()
+    {
+        var items = new JsonArray();
+        foreach (var p in Published.Where(p => p.Source == ShelfSource.HuggingFace).Reverse().Take(100))
+        {
+            var day = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+            items.Add(new JsonObject
+            {
+                ["paper"] = new JsonObject
+                {
+                    ["id"] = p.ArxivId,
+                    ["title"] = p.Title,
+                    ["summary"] = p.Abstract,
+                    ["authors"] = new JsonArray(new JsonObject { ["name"] = "Ada Lovelace", ["hidden"] = false }),
+                    ["upvotes"] = p.Serial % 17,
+                    ["publishedAt"] = day,
+                    ["submittedOnDailyAt"] = day,
+                },
+                ["title"] = p.Title,
+                ["summary"] = p.Abstract,
+                ["publishedAt"] = day,
+            });
+        }
+        return FixtureResponse.Text(items.ToJsonString(), "application/json; charset=utf-8");
+    }
+
+    private FixtureResponse JournalRss()
+    {
+        var channel = new XElement("channel",
+            new XElement("title", "E2E Journal"),
+            new XElement("link", "https://journal.example.org/"),
+            new XElement("description", "Papers for the end-to-end tests"));
+        foreach (var p in Published.Where(p => p.Source == ShelfSource.Journal).Reverse().Take(100))
+        {
+            channel.Add(new XElement("item",
+                new XElement("title", p.Title),
+                new XElement("link", p.Link),
+                new XElement("guid", p.Link),
+                new XElement("description", p.Abstract),
+                new XElement("pubDate", DateTimeOffset.UtcNow.ToString("r", CultureInfo.InvariantCulture))));
+        }
+        var xml = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement("rss", new XAttribute("version", "2.0"), channel));
+        return FixtureResponse.Bytes(Encoding.UTF8.GetBytes(xml.Declaration + "\n" + xml.Root), "application/rss+xml; charset=utf-8");
+    }
+
+    private static string Capital(string word) => char.ToUpperInvariant(word[0]) + word[1..];
+}
