@@ -38,9 +38,10 @@ public sealed class PaperSearch(SearchIndex index, IPaperStore store, TimeProvid
 
         var leaves = query is null ? null : new QueryLeaves(query.Root);
         var results = new List<SearchHit>(hits.Count);
+        var papers = store.FindMany([.. hits.Select(h => h.Id)]);
         foreach (var (id, score) in hits)
         {
-            if (store.Find(id) is not { } paper) continue;
+            if (!papers.TryGetValue(id, out var paper)) continue;
             results.Add(leaves is null
                 ? new SearchHit(paper, score, paper.Title, paper.Abstract)
                 : new SearchHit(paper, score,

@@ -75,6 +75,10 @@ public sealed class LiteDbPaperStore(LiteDbContext context, TimeProvider time) :
         return doc is null ? null : PaperMapping.ToPaper(doc);
     }
 
+    public IReadOnlyDictionary<PaperId, Paper> FindMany(IReadOnlyCollection<PaperId> ids) =>
+        context.Papers.Find(Query.In("_id", new BsonArray(ids.Select(i => new BsonValue(i.Value)))))
+            .Select(PaperMapping.ToPaper).ToDictionary(p => p.Id);
+
     public IReadOnlyList<Paper> Latest(int count, string? source = null)
     {
         var query = context.Papers.Query();

@@ -12,6 +12,19 @@ public class PaperStoreTests
     };
 
     [Fact]
+    public void Many_papers_are_found_in_one_read_and_unknown_ids_are_left_out()
+    {
+        using var db = new TestDatabase();
+        db.Papers.Save([Arxiv("2503.00001", title: "First"), Arxiv("2503.00002", title: "Second")], PaperSources.Arxiv);
+
+        var found = db.Papers.FindMany([PaperId.Parse("2503.00002"), PaperId.Parse("2503.99999"), PaperId.Parse("2503.00001")]);
+
+        Assert.Equal(2, found.Count);
+        Assert.Equal("First", found[PaperId.Parse("2503.00001")].Title);
+        Assert.Equal("Second", found[PaperId.Parse("2503.00002")].Title);
+    }
+
+    [Fact]
     public void The_store_reports_new_then_unchanged_for_the_same_batch()
     {
         using var db = new TestDatabase();

@@ -32,6 +32,10 @@ public interface IPaperStore
 
     Paper? Find(PaperId id);
 
+    /// <summary>The stored papers among <paramref name="ids"/>, by id (a page of search hits in one read).</summary>
+    IReadOnlyDictionary<PaperId, Paper> FindMany(IReadOnlyCollection<PaperId> ids) =>
+        ids.Distinct().Select(Find).OfType<Paper>().ToDictionary(p => p.Id);
+
     /// <summary>Newest first, by publication date (first-seen date when unknown).</summary>
     IReadOnlyList<Paper> Latest(int count, string? source = null);
 
