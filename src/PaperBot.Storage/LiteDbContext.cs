@@ -6,20 +6,28 @@ namespace PaperBot.Storage;
 /// <summary>
 /// The one <see cref="LiteDatabase"/> of the process. LiteDB does not lock other processes out on Linux and two
 /// writers corrupt the file, so an exclusive lock file beside it guards the database for the process's lifetime.
+/// A write that fails on I/O (a full disk) can leave LiteDB's transaction stuck on its thread, so the engine is then
+/// replaced by a fresh one on the same file (<see cref="Recover"/>): the unconfirmed log pages are ignored on open.
 /// </summary>
 public sealed class LiteDbContext : IDisposable
 {
     private readonly FileStream? _lock;
+    private LiteDatabase _db;
+    private bool _broken;
 
     private LiteDbContext(LiteDatabase db, FileStream? lockFile, string path)
     {
-        Database = db;
+        _db = db;
         _lock = lockFile;
         Path = path;
     }
 
-    public LiteDatabase Database { get; }
+    /// <summary>The current engine; replaced, under <see cref="WriteGate"/>, only after a failed write.</summary>
+    public LiteDatabase Database => Volatile.Read(ref _db);
     public string Path { get; }
+
+    /// <summary>Why the last write failed on I/O, until a write succeeds again (for /healthz).</summary>
+    public string? WriteFailure { get; private set; }
 
     /// <summary>Serialises read-merge-write batches: the store decides what is new, atomically.</summary>
     internal Lock WriteGate { get; } = new();
@@ -59,8 +67,7 @@ public sealed class LiteDbContext : IDisposable
         LiteDatabase? db = null;
         try
         {
-            db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct });
-            db.Timeout = TimeSpan.FromSeconds(30); // the connection string's Timeout= is ignored
+            db = Engine(full);
             Schema.Migrate(db, full);
             return new LiteDbContext(db, lockFile, full);
         }
@@ -76,6 +83,53 @@ public sealed class LiteDbContext : IDisposable
             lockFile.Dispose();
             throw new StorageException($"the database file {full} is corrupted or not a PaperBot database ({e.Message}). Restore a backup or move the file away.", e);
         }
+    }
+
+    private static LiteDatabase Engine(string path)
+    {
+        var db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
+        db.Timeout = TimeSpan.FromSeconds(30); // the connection string's Timeout= is ignored
+        return db;
+    }
+
+    internal void Succeeded() => WriteFailure = null;
+
+    /// <summary>
+    /// Called under <see cref="WriteGate"/> after a write failed on I/O: drops the engine (its transaction may be stuck
+    /// on a thread, its caches may hold pages that never reached the file) and opens the file again. When the file
+    /// cannot be opened yet, the next write tries again.
+    /// </summary>
+    internal void Recover(Exception cause)
+    {
+        WriteFailure = cause.Message;
+        try
+        {
+            _db.Dispose();
+        }
+        catch (Exception e) when (e is IOException or LiteException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The broken engine may fail to flush on its way out; what it could not write was never confirmed.
+        }
+        try
+        {
+            Volatile.Write(ref _db, Engine(Path));
+        }
+        catch (Exception e) when (e is IOException or LiteException or UnauthorizedAccessException)
+        {
+            WriteFailure = $"{cause.Message} (reopening the database failed: {e.Message})";
+            _broken = true;
+        }
+    }
+
+    /// <summary>Reopens the file when the last <see cref="Recover"/> could not; under <see cref="WriteGate"/>.</summary>
+    internal LiteDatabase Writable()
+    {
+        if (_broken)
+        {
+            Volatile.Write(ref _db, Engine(Path));
+            _broken = false;
+        }
+        return _db;
     }
 
     /// <summary>Whether a process holds the database's lock file (a running service, or another verb).</summary>

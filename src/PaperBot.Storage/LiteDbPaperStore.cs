@@ -61,13 +61,11 @@ public sealed class LiteDbPaperStore(LiteDbContext context, TimeProvider time) :
     public IReadOnlyList<Paper> PendingAlerts() =>
         context.PendingAlerts.FindAll().Select(d => Find(PaperId.Parse(d["_id"].AsString))).OfType<Paper>().ToList();
 
-    public void ClearPendingAlerts(IEnumerable<PaperId> ids)
-    {
-        lock (context.WriteGate)
+    public void ClearPendingAlerts(IEnumerable<PaperId> ids) =>
+        WriteTransaction.Run(context, "cleared alerts", () =>
         {
             foreach (var id in ids) context.PendingAlerts.Delete(id.Value);
-        }
-    }
+        });
 
     public Paper? Find(PaperId id)
     {

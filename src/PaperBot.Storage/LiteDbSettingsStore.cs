@@ -8,5 +8,6 @@ public sealed class LiteDbSettingsStore(LiteDbContext context) : ISettingsStore
 {
     public string? Get(string key) => context.Settings.FindById(key)?["Value"] is { IsString: true } value ? value.AsString : null;
 
-    public void Set(string key, string value) => context.Settings.Upsert(new BsonDocument { ["_id"] = key, ["Value"] = value });
+    public void Set(string key, string value) =>
+        WriteTransaction.Run(context, "a setting", () => context.Settings.Upsert(new BsonDocument { ["_id"] = key, ["Value"] = value }));
 }

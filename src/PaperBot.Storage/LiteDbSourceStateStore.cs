@@ -12,7 +12,7 @@ public sealed class LiteDbSourceStateStore(LiteDbContext context) : ISourceState
         return doc is null ? new SourceState { Source = source } : ToState(doc);
     }
 
-    public void Put(SourceState state) => context.SourceStates.Upsert(ToDocument(state));
+    public void Put(SourceState state) => WriteTransaction.Run(context, "a source's state", () => context.SourceStates.Upsert(ToDocument(state)));
 
     public IReadOnlyList<SourceState> All() => context.SourceStates.FindAll().Select(ToState).ToList();
 

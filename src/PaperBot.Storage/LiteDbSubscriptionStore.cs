@@ -7,9 +7,10 @@ namespace PaperBot.Storage;
 
 public sealed class LiteDbSubscriptionStore(LiteDbContext context) : ISubscriptionStore
 {
-    public void Add(Subscription subscription) => context.Subscriptions.Insert(SubscriptionMapping.ToDocument(subscription));
+    public void Add(Subscription subscription) =>
+        WriteTransaction.Run(context, "a subscription", () => context.Subscriptions.Insert(SubscriptionMapping.ToDocument(subscription)));
 
-    public bool Remove(string id) => context.Subscriptions.Delete(id);
+    public bool Remove(string id) => WriteTransaction.Run(context, "removing a subscription", () => context.Subscriptions.Delete(id));
 
     public Subscription? Find(string id)
     {
@@ -25,7 +26,7 @@ public sealed class LiteDbSubscriptionStore(LiteDbContext context) : ISubscripti
 
     public void Update(Subscription subscription)
     {
-        if (!context.Subscriptions.Update(SubscriptionMapping.ToDocument(subscription)))
+        if (!WriteTransaction.Run(context, "a subscription", () => context.Subscriptions.Update(SubscriptionMapping.ToDocument(subscription))))
             throw new KeyNotFoundException($"No subscription {subscription.Id}.");
     }
 

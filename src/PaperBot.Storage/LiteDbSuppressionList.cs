@@ -14,15 +14,15 @@ public sealed class LiteDbSuppressionList(LiteDbContext context) : ISuppressionL
     }
 
     /// <summary>A second rejection of the same address replaces the first: the latest reason is the useful one.</summary>
-    public void Add(Suppression suppression) => context.Suppressions.Upsert(new BsonDocument
+    public void Add(Suppression suppression) => WriteTransaction.Run(context, "a suppression", () => context.Suppressions.Upsert(new BsonDocument
     {
         ["_id"] = Key(suppression.Address),
         ["Address"] = suppression.Address.Trim(),
         ["Reason"] = suppression.Reason,
         ["At"] = Date(suppression.At),
-    });
+    }));
 
-    public bool Remove(string address) => context.Suppressions.Delete(Key(address));
+    public bool Remove(string address) => WriteTransaction.Run(context, "lifting a suppression", () => context.Suppressions.Delete(Key(address)));
 
     private static string Key(string address) => address.Trim().ToLowerInvariant();
 }

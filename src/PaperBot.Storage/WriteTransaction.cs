@@ -1,3 +1,4 @@
+using LiteDB;
 using PaperBot.Core.Storage;
 
 namespace PaperBot.Storage;
@@ -5,6 +6,8 @@ namespace PaperBot.Storage;
 /// <summary>
 /// One short write transaction on the calling thread, under the write gate. LiteDB transactions are bound to their
 /// thread and an exception inside one silently rolls it back, so the body must be synchronous and Commit is checked.
+/// Every write of the stores goes through here, so a write that fails on I/O is seen, reported and recovered from in
+/// one place. A body that runs inside a transaction its caller opened joins it (a nested write, a bulk load).
 /// </summary>
 internal static class WriteTransaction
 {
@@ -12,19 +15,33 @@ internal static class WriteTransaction
     {
         lock (context.WriteGate)
         {
-            var db = context.Database;
-            if (!db.BeginTrans()) throw new InvalidOperationException("A LiteDB transaction is already open on this thread.");
+            LiteDatabase db;
+            try
+            {
+                db = context.Writable();
+            }
+            catch (Exception e) when (IsIoFailure(e))
+            {
+                throw Failed(context, what, e);
+            }
+            if (!db.BeginTrans()) return body();
             T result;
             try
             {
                 result = body();
+                if (!db.Commit()) throw new StorageException($"the database {context.Path} rejected {what} (commit failed); nothing was written.");
+            }
+            catch (Exception e) when (IsIoFailure(e))
+            {
+                context.Recover(e);
+                throw Failed(context, what, e);
             }
             catch
             {
                 db.Rollback();
                 throw;
             }
-            if (!db.Commit()) throw new StorageException($"the database {context.Path} rejected {what} (commit failed); nothing was written.");
+            context.Succeeded();
             return result;
         }
     }
@@ -35,4 +52,15 @@ internal static class WriteTransaction
             body();
             return 0;
         });
+
+    private static StorageException Failed(LiteDbContext context, string what, Exception e) =>
+        new($"the database {context.Path} could not write {what}: {e.Message}; nothing of it was written.", e);
+
+    /// <summary>The file system failed under LiteDB (ENOSPC, EIO), or an earlier such failure closed the engine.</summary>
+    private static bool IsIoFailure(Exception e)
+    {
+        for (var x = (Exception?)e; x is not null; x = x.InnerException)
+            if (x is IOException or ObjectDisposedException or LiteException { ErrorCode: LiteException.ENGINE_DISPOSED }) return true;
+        return false;
+    }
 }

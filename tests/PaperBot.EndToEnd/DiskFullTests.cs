@@ -7,12 +7,10 @@ public sealed class DiskFullTests
 {
     private const string Grace = "grace@example.org";
 
-    // Found by this test: a LiteDB commit that meets ENOSPC throws out of Commit, and the rollback LiteDB then
-    // attempts writes to the log again and throws too, so the transaction stays bound to the Quartz worker thread;
-    // from then on every write on that thread fails with "A LiteDB transaction is already open on this thread" and
-    // the failures cannot even be recorded in the source state (/healthz stays "healthy"). The fix is to treat the
-    // LiteDatabase as poisoned after an I/O failure in a write and reopen it (LiteDbContext), a change to Storage.
-    [SmallDiskFact(Skip = "defect: a write that meets a full disk poisons the thread's LiteDB transaction (see above)")]
+    // Found by this test: a LiteDB commit that met ENOSPC threw, the rollback failed too, and the transaction stayed
+    // bound to the Quartz worker thread, so every later write on it failed and /healthz said "healthy". Now a write
+    // that fails on I/O replaces the engine (LiteDbContext.Recover) and /healthz reports the database not writable.
+    [SmallDiskFact]
     public async Task A_full_disk_while_ingesting_loses_no_paper_and_nothing_is_sent_twice_once_space_is_back()
     {
         await using var d = await Deployment.CreateAsync(seed: 45);
