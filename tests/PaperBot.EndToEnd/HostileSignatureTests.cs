@@ -9,7 +9,7 @@ namespace PaperBot.EndToEnd;
 public sealed class HostileSignatureTests
 {
     [Fact]
-    public async Task Forged_replayed_stale_truncated_and_missing_signatures_get_401_and_subscribe_nobody()
+    public async Task Forged_replayed_stale_truncated_and_missing_signatures_get_401_and_subscribe_nobody_even_across_a_restart()
     {
         await using var d = await Deployment.CreateAsync(seed: 51);
         await d.StartAsync();
@@ -43,6 +43,15 @@ public sealed class HostileSignatureTests
 
         // The genuine request once, then the very same bytes again: a replay.
         using (var first = await i.PostAsync(body, now, good)) Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        using (var replay = await i.PostAsync(body, now, good)) Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
+
+        // And again after a restart, whose memory of accepted signatures is empty: still inside the five minutes, but
+        // signed before the new process started (past the clock-skew allowance).
+        await d.KillAsync();
+        var signedAt = DateTimeOffset.FromUnixTimeSeconds(long.Parse(now, CultureInfo.InvariantCulture));
+        var wait = signedAt + TimeSpan.FromSeconds(11) - DateTimeOffset.UtcNow;
+        if (wait > TimeSpan.Zero) await Task.Delay(wait);
+        await d.StartAsync();
         using (var replay = await i.PostAsync(body, now, good)) Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
 
         var (code, list) = await d.VerbAsync("subscriptions", "--json");

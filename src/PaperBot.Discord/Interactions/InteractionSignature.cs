@@ -11,7 +11,9 @@ public enum SignatureCheck { Valid, Missing, Malformed, Stale, Forged, Replayed 
 /// <summary>
 /// Discord signs each HTTP interaction with the application's Ed25519 key over the timestamp header followed by the
 /// raw body (docs: Validating Security Request Headers). Checked before the body is parsed. A timestamp further than
-/// <see cref="MaxAge"/> from now, or a signature already accepted, is a replay: refused as well.
+/// <see cref="MaxAge"/> from now, or a signature already accepted, is a replay: refused as well. The accepted
+/// signatures live in memory, so a request signed before this instance started (beyond <see cref="ClockSkew"/>) is
+/// refused too: an earlier process may have run it, and Discord never sends one that old to a fresh listener.
 /// </summary>
 public sealed class InteractionSignature
 {
@@ -19,6 +21,9 @@ public sealed class InteractionSignature
     public const string TimestampHeader = "X-Signature-Timestamp";
 
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
+
+    /// <summary>How far Discord's clock may run behind ours at start without refusing its first requests.</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(10);
 
     /// <summary>The accepted signatures remembered against replays; past this many, the expired ones are swept
     /// (at most once a minute).</summary>
@@ -28,6 +33,7 @@ public sealed class InteractionSignature
 
     private readonly PublicKey _key;
     private readonly TimeProvider _time;
+    private readonly DateTimeOffset _notBefore;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _accepted = new(StringComparer.Ordinal);
     private long _nextSweepTicks;
 
@@ -36,6 +42,7 @@ public sealed class InteractionSignature
     {
         _key = PublicKey.Import(Ed25519, Convert.FromHexString(publicKeyHex), KeyBlobFormat.RawPublicKey);
         _time = time;
+        _notBefore = time.GetUtcNow() - ClockSkew;
     }
 
     public SignatureCheck Check(string? signatureHex, string? timestamp, ReadOnlySpan<byte> body)
@@ -56,7 +63,7 @@ public sealed class InteractionSignature
         var now = _time.GetUtcNow();
         if (seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds()) return SignatureCheck.Malformed;
         var signedAt = DateTimeOffset.FromUnixTimeSeconds(seconds);
-        if (signedAt < now - MaxAge || signedAt > now + MaxAge) return SignatureCheck.Stale;
+        if (signedAt < now - MaxAge || signedAt < _notBefore || signedAt > now + MaxAge) return SignatureCheck.Stale;
 
         var message = new byte[Encoding.UTF8.GetByteCount(timestamp) + body.Length];
         var written = Encoding.UTF8.GetBytes(timestamp, message);

@@ -153,6 +153,22 @@ public sealed class EndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_request_signed_before_a_restart_is_refused_by_the_new_process_though_it_never_saw_it()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1700000000));
+        const string body = "{\"type\":1}";
+        var before = Signer.Timestamp(time.GetUtcNow());
+        Assert.Equal(SignatureCheck.Valid, new InteractionSignature(Signer.PublicKeyHex, time).Check(Signer.Sign(before, body), before, "{\"type\":1}"u8));
+
+        time.Advance(TimeSpan.FromMinutes(1)); // the process restarts, well inside MaxAge
+        var restarted = new InteractionSignature(Signer.PublicKeyHex, time);
+        var lagging = Signer.Timestamp(time.GetUtcNow() - InteractionSignature.ClockSkew + TimeSpan.FromSeconds(1));
+
+        Assert.Equal(SignatureCheck.Stale, restarted.Check(Signer.Sign(before, body), before, "{\"type\":1}"u8));
+        Assert.Equal(SignatureCheck.Valid, restarted.Check(Signer.Sign(lagging, body), lagging, "{\"type\":1}"u8));
+    }
+
+    [Fact]
     public async Task A_body_over_the_cap_is_refused_before_its_signature_is_checked()
     {
         var body = "{\"type\":1,\"pad\":\"" + new string('x', InteractionEndpoint.MaxBodyBytes) + "\"}";
