@@ -9,10 +9,8 @@ public sealed record BackupResult(string Path, long Bytes, int SchemaVersion, in
 /// <summary>
 /// A consistent copy of the open database. Under the write gate (no batch can write), LiteDB's checkpoint moves
 /// every committed page from its log into the data file, and the data file is then copied. After a checkpoint the data
-/// file changes only at the next one, which LiteDB runs when a commit finds its log past 1,000 pages (8 MB): only a
-/// gated batch writes that much, so the small single-document writes that skip the gate (a subscription, a source's
-/// state) land in the log during the copy and leave the copied file whole. Measured in the LiteDB spike: exact counts,
-/// indexes included. (A copy through a transaction is not consistent across collections; Rebuild is broken.)
+/// file changes only at the next one, which only a commit can start, and every write of the stores waits at the gate.
+/// Measured in the LiteDB spike: exact counts, indexes included. (A copy through a transaction is not consistent across collections; Rebuild is broken.)
 /// </summary>
 public static class DatabaseBackup
 {

@@ -64,6 +64,7 @@ public sealed class LiteDbContext : IDisposable
         }
 
         var lockFile = AcquireLock(full);
+        DatabaseCompaction.Discard(full + ".compact");
         LiteDatabase? db = null;
         try
         {
@@ -110,13 +111,33 @@ public sealed class LiteDbContext : IDisposable
         {
             // The broken engine may fail to flush on its way out; what it could not write was never confirmed.
         }
+        Reopen(e => $"{cause.Message} (reopening the database failed: {e})");
+    }
+
+    /// <summary>
+    /// Puts <paramref name="replacement"/> (a compacted copy) in place of the file; under <see cref="WriteGate"/>. The
+    /// engine is closed first (it checkpoints on the way), so its log holds nothing and no stale log is replayed into the
+    /// new file; a read on another thread in the few milliseconds between close and reopen fails and is retried by its caller.
+    /// </summary>
+    internal void ReplaceFile(string replacement)
+    {
+        _db.Dispose();
+        var log = DatabaseBackup.LogFileOf(Path);
+        if (File.Exists(log)) File.Delete(log);
+        File.Move(replacement, Path, overwrite: true);
+        Reopen(e => $"reopening the compacted database failed: {e}");
+    }
+
+    /// <summary>Opens a new engine on the file; when it cannot, says why and leaves it to the next write.</summary>
+    private void Reopen(Func<string, string> failure)
+    {
         try
         {
             Volatile.Write(ref _db, Engine(Path));
         }
         catch (Exception e) when (e is IOException or LiteException or UnauthorizedAccessException)
         {
-            WriteFailure = $"{cause.Message} (reopening the database failed: {e.Message})";
+            WriteFailure = failure(e.Message);
             _broken = true;
         }
     }

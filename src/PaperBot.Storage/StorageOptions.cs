@@ -12,6 +12,9 @@ public sealed class StorageOptions : IValidatedOptions
     /// <summary>Papers first stored longer ago than this, that nothing references, are pruned daily; 0 keeps them forever.</summary>
     public int RetentionDays { get; set; }
 
+    /// <summary>Copies the database into a new, smaller file on Sundays at 04:00 UTC (writes wait meanwhile).</summary>
+    public bool CompactWeekly { get; set; } = true;
+
     public const int MaxRetentionDays = 36_500;
 
     public IEnumerable<ConfigurationError> Validate()

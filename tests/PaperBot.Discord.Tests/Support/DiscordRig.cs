@@ -1,3 +1,4 @@
+using PaperBot.Testing.Logging;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -53,6 +53,7 @@ public static class RunVerb
             DispatchJob.Schedule(q, settings.Delivery);
             NoticeJob.Schedule(q);
             RetentionJob.Schedule(q, settings.Storage);
+            CompactionJob.Schedule(q, settings.Storage);
             UnconfirmedJob.Schedule(q);
         });
         builder.Services.AddServiceLifecycle();

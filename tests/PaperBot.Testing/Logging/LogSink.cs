@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace PaperBot.Discord.Tests.Support;
+namespace PaperBot.Testing.Logging;
 
 /// <summary>Keeps every formatted log line, to check what reaches the log (and that no token does).</summary>
 public sealed class LogSink : ILoggerProvider
