@@ -1,4 +1,3 @@
-using PaperBot.Testing.Logging;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -8,6 +7,7 @@ using PaperBot.Discord.Delivery;
 using PaperBot.Discord.Rest;
 using PaperBot.Discord.Rest.RateLimiting;
 using PaperBot.Testing.Discord;
+using PaperBot.Testing.Logging;
 
 namespace PaperBot.Discord.Tests.Support;
 
