@@ -31,6 +31,9 @@ public sealed class LiteDbIncidentStore(LiteDbContext context) : IIncidentStore
             ? new NoticeRecord(incidentId, recipient, Date(d["At"]), NullableString(d["Failure"]))
             : null;
 
+    public IReadOnlySet<string> Told(string incidentId) =>
+        context.IncidentNotices.Find(Query.EQ("IncidentId", incidentId)).Select(d => d["Recipient"].AsString).ToHashSet(StringComparer.Ordinal);
+
     public void Record(NoticeRecord notice)
     {
         var doc = new BsonDocument

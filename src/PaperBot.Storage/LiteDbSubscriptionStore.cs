@@ -22,6 +22,16 @@ public sealed class LiteDbSubscriptionStore(LiteDbContext context) : ISubscripti
 
     public IReadOnlyList<Subscription> ForTarget(string targetKey) => Oldest(context.Subscriptions.Find(Query.EQ("Target", targetKey)));
 
+    // Null sorts before every string in LiteDB, so the index yields exactly the paused ones without reading the others.
+    public IReadOnlyList<Subscription> Paused() => Oldest(context.Subscriptions.Find(Query.GT("PausedReason", BsonValue.Null)));
+
+    public int CountActive()
+    {
+        var collection = context.Subscriptions;
+        var pausedUnconfirmed = collection.Count(Query.And(Query.GT("PausedReason", BsonValue.Null), Query.EQ("Confirmed", false)));
+        return collection.Count() - collection.Count(Query.GT("PausedReason", BsonValue.Null)) - collection.Count(Query.EQ("Confirmed", false)) + pausedUnconfirmed;
+    }
+
     public IReadOnlyList<Subscription> CreatedBy(string userId) => Oldest(context.Subscriptions.Find(Query.EQ("CreatedBy", userId)));
 
     public void Update(Subscription subscription)

@@ -19,7 +19,7 @@ public sealed class PausedTargets(ISubscriptionStore subscriptions, IOutbox outb
     public ResumeResult? Resume(string subscriptionId)
     {
         if (subscriptions.Find(subscriptionId) is not { } subscription) return null;
-        var target = subscriptions.All().Where(s => s.Subscriber.TargetKey == subscription.Subscriber.TargetKey).ToList();
+        var target = subscriptions.ForTarget(subscription.Subscriber.TargetKey);
         var paused = target.Where(s => s.PausedReason is not null).ToList();
         foreach (var s in paused) subscriptions.Update(s with { PausedReason = null });
         var unsuppressed = subscription.Subscriber.Kind == SubscriberKind.Email && suppressions.Remove(subscription.Subscriber.Address);

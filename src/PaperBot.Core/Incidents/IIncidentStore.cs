@@ -12,6 +12,9 @@ public interface IIncidentStore
 
     NoticeRecord? FindNotice(string incidentId, string recipient);
 
+    /// <summary>Everyone with a notice record for the incident, in one read.</summary>
+    IReadOnlySet<string> Told(string incidentId);
+
     /// <summary>Replaces an earlier record for the same incident and recipient.</summary>
     void Record(NoticeRecord notice);
 

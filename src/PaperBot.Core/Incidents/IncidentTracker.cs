@@ -5,9 +5,6 @@ using PaperBot.Core.Subscriptions;
 
 namespace PaperBot.Core.Incidents;
 
-/// <summary>The open incidents and the subscriptions they were judged against, read once per pass.</summary>
-public sealed record IncidentSnapshot(IReadOnlyList<Incident> Open, IReadOnlyList<Subscription> Subscriptions);
-
 /// <summary>
 /// Compares what is wrong now (source states, paused subscriptions) with the stored incidents: opens those that began,
 /// removes those that are over. Only enabled sources count: a source switched off while failing is not an incident.
@@ -17,11 +14,11 @@ public sealed partial class IncidentTracker(IEnumerable<IPaperSource> sources, I
 {
     private readonly IReadOnlyList<string> _sources = [.. sources.Select(s => s.Name)];
 
-    public IncidentSnapshot Refresh()
+    /// <summary>The open incidents, oldest first, after opening and ending what changed.</summary>
+    public IReadOnlyList<Incident> Refresh()
     {
         var now = time.GetUtcNow();
-        var all = subscriptions.All();
-        var current = Current(all, now).ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var current = Current(subscriptions.Paused(), now).ToDictionary(i => i.Id, StringComparer.Ordinal);
         var stored = incidents.Open().ToDictionary(i => i.Id, StringComparer.Ordinal);
         foreach (var ended in stored.Values.Where(i => !current.ContainsKey(i.Id)))
         {
@@ -34,11 +31,10 @@ public sealed partial class IncidentTracker(IEnumerable<IPaperSource> sources, I
             Opened(begun.Id, begun.Kind);
         }
         // A stored incident keeps the time it was first seen.
-        var open = current.Values.Select(i => stored.GetValueOrDefault(i.Id) ?? i).OrderBy(i => i.Since).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
-        return new IncidentSnapshot(open, all);
+        return [.. current.Values.Select(i => stored.GetValueOrDefault(i.Id) ?? i).OrderBy(i => i.Since).ThenBy(i => i.Id, StringComparer.Ordinal)];
     }
 
-    private IEnumerable<Incident> Current(IReadOnlyList<Subscription> all, DateTimeOffset now)
+    private IEnumerable<Incident> Current(IReadOnlyList<Subscription> paused, DateTimeOffset now)
     {
         foreach (var source in _sources)
         {
@@ -47,7 +43,7 @@ public sealed partial class IncidentTracker(IEnumerable<IPaperSource> sources, I
                 yield return Incident.SourceFailing(source, since, state.LastError);
         }
         // Every subscription of a target pauses together, with one reason: one incident per target and reason.
-        foreach (var target in all.Where(s => s.PausedReason is not null).GroupBy(s => (s.Subscriber.TargetKey, s.PausedReason!)))
+        foreach (var target in paused.GroupBy(s => (s.Subscriber.TargetKey, s.PausedReason!)))
             yield return Incident.TargetPaused(target.Key.TargetKey, target.Key.Item2, now);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using PaperBot.Core.Delivery;
+using PaperBot.Core.Storage;
 using PaperBot.Core.Subscriptions;
 
 namespace PaperBot.Core.Incidents;
@@ -12,45 +13,64 @@ public sealed record NoticeReport(int Open, int Sent, int Retrying, int Unreacha
 /// affects every target with an active subscription. A paused target is the one place not to post (it refused us):
 /// the people who created its subscriptions hear of it in their DMs instead, when known. A notice is recorded only
 /// once sent (or refused for good), so a transient failure is tried again next pass and a restart tells no one twice.
+/// An incident whose owners were all told is looked at again only after <see cref="Recheck"/> (for owners who
+/// subscribed since): reading every subscription each minute is seconds of work at a million.
 /// </summary>
-public sealed partial class OwnerNotifier(IncidentTracker tracker, IIncidentStore incidents, IEnumerable<IOwnerNoticeChannel> channels,
-    TimeProvider time, ILogger<OwnerNotifier> log)
+public sealed partial class OwnerNotifier(IncidentTracker tracker, IIncidentStore incidents, ISubscriptionStore subscriptions,
+    IEnumerable<IOwnerNoticeChannel> channels, TimeProvider time, ILogger<OwnerNotifier> log)
 {
     /// <summary>Transient failures in a row after which a pass stops: the far end is down, the next pass tries again.</summary>
     private const int GiveUpAfter = 5;
 
+    public static readonly TimeSpan Recheck = TimeSpan.FromHours(1);
+
     private readonly IReadOnlyList<IOwnerNoticeChannel> _channels = [.. channels];
+    private readonly Dictionary<string, DateTimeOffset> _settledUntil = new(StringComparer.Ordinal);
 
     public async Task<NoticeReport> RunOnceAsync(CancellationToken ct)
     {
-        var snapshot = tracker.Refresh();
+        var open = tracker.Refresh();
+        var now = time.GetUtcNow();
+        foreach (var gone in _settledUntil.Keys.Where(id => open.All(i => i.Id != id)).ToList()) _settledUntil.Remove(gone);
         int sent = 0, retrying = 0, unreachable = 0, inARow = 0;
-        foreach (var notice in snapshot.Open.SelectMany(i => Recipients(i, snapshot.Subscriptions)))
+        foreach (var incident in open)
         {
-            if (_channels.FirstOrDefault(c => c.Serves(notice.Recipient.Kind)) is not { } channel) continue;
-            if (incidents.FindNotice(notice.Incident.Id, notice.Recipient.TargetKey) is not null) continue;
-            switch (await SendAsync(channel, notice, ct))
+            if (_settledUntil.TryGetValue(incident.Id, out var until) && now < until) continue;
+            var told = incidents.Told(incident.Id);
+            var settled = true;
+            foreach (var notice in Recipients(incident, Affected(incident)))
             {
-                case DeliveryResult.Sent:
-                    incidents.Record(new NoticeRecord(notice.Incident.Id, notice.Recipient.TargetKey, time.GetUtcNow()));
-                    sent++;
-                    inARow = 0;
-                    break;
-                case DeliveryResult.Permanent permanent:
-                    incidents.Record(new NoticeRecord(notice.Incident.Id, notice.Recipient.TargetKey, time.GetUtcNow(), permanent.Reason));
-                    Unreachable(notice.Incident.Id, notice.Recipient.TargetKey, permanent.Reason);
-                    unreachable++;
-                    inARow = 0;
-                    break;
-                case DeliveryResult.Transient transient:
-                    Retrying(notice.Incident.Id, notice.Recipient.TargetKey, transient.Reason);
-                    retrying++;
-                    if (++inARow == GiveUpAfter) return new NoticeReport(snapshot.Open.Count, sent, retrying, unreachable);
-                    break;
+                if (_channels.FirstOrDefault(c => c.Serves(notice.Recipient.Kind)) is not { } channel) continue;
+                if (told.Contains(notice.Recipient.TargetKey)) continue;
+                switch (await SendAsync(channel, notice, ct))
+                {
+                    case DeliveryResult.Sent:
+                        incidents.Record(new NoticeRecord(notice.Incident.Id, notice.Recipient.TargetKey, time.GetUtcNow()));
+                        sent++;
+                        inARow = 0;
+                        break;
+                    case DeliveryResult.Permanent permanent:
+                        incidents.Record(new NoticeRecord(notice.Incident.Id, notice.Recipient.TargetKey, time.GetUtcNow(), permanent.Reason));
+                        Unreachable(notice.Incident.Id, notice.Recipient.TargetKey, permanent.Reason);
+                        unreachable++;
+                        inARow = 0;
+                        break;
+                    case DeliveryResult.Transient transient:
+                        Retrying(notice.Incident.Id, notice.Recipient.TargetKey, transient.Reason);
+                        retrying++;
+                        settled = false;
+                        if (++inARow == GiveUpAfter) return new NoticeReport(open.Count, sent, retrying, unreachable);
+                        break;
+                }
             }
+            if (settled) _settledUntil[incident.Id] = now + Recheck;
         }
-        return new NoticeReport(snapshot.Open.Count, sent, retrying, unreachable);
+        return new NoticeReport(open.Count, sent, retrying, unreachable);
     }
+
+    /// <summary>The subscriptions an incident may concern: every one for a failing source, the target's own for a pause.</summary>
+    private IReadOnlyList<Subscription> Affected(Incident incident) =>
+        incident.Kind == IncidentKind.SourceFailing ? subscriptions.All() : subscriptions.ForTarget(incident.Subject);
 
     /// <summary>Who is told of an incident, and about which of their subscriptions.</summary>
     public static IEnumerable<OwnerNotice> Recipients(Incident incident, IReadOnlyList<Subscription> subscriptions)

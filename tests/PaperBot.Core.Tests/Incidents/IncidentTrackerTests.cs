@@ -28,7 +28,7 @@ public sealed class IncidentTrackerTests : IDisposable
         Failing("rss", TimeSpan.FromHours(6));
         Failing("arxiv", TimeSpan.FromDays(3));
 
-        var open = Tracker("huggingface", "rss").Refresh().Open;
+        var open = Tracker("huggingface", "rss").Refresh();
 
         var incident = Assert.Single(open);
         Assert.Equal((IncidentKind.SourceFailing, "rss", _db.Time.GetUtcNow().AddHours(-6)), (incident.Kind, incident.Subject, incident.Since));
@@ -43,11 +43,11 @@ public sealed class IncidentTrackerTests : IDisposable
         foreach (var id in new[] { "s-1", "s-2" })
             _db.Subscriptions.Add(new Subscription { Id = id, Subscriber = channel, Query = "q", Confirmed = true, PausedReason = reason });
 
-        var paused = Tracker().Refresh().Open;
+        var paused = Tracker().Refresh();
         _db.Time.Advance(TimeSpan.FromHours(1));
-        var later = Tracker().Refresh().Open;
+        var later = Tracker().Refresh();
         foreach (var s in _db.Subscriptions.All()) _db.Subscriptions.Update(s with { PausedReason = null });
-        var resumed = Tracker().Refresh().Open;
+        var resumed = Tracker().Refresh();
 
         var incident = Assert.Single(paused);
         Assert.Equal((IncidentKind.TargetPaused, channel.TargetKey, reason), (incident.Kind, incident.Subject, incident.Detail));

@@ -68,6 +68,30 @@ public sealed class OwnerNoticeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_channel_subscribed_during_an_incident_is_told_at_the_hourly_recheck_while_the_minute_passes_skip_the_told_incident()
+    {
+        Subscribe("s-1", Subscriber.DiscordChannel(General, "1"));
+        Failing("huggingface", TimeSpan.FromHours(7));
+        var notifier = Notifier(); // one instance, as the service holds it
+        Assert.Equal(1, (await notifier.RunOnceAsync(CancellationToken.None)).Sent);
+
+        Subscribe("s-2", Subscriber.DiscordChannel(Lab, "1"));
+        var sentEachMinute = new List<int>();
+        for (var minute = 0; minute < 59; minute++)
+        {
+            _db.Time.Advance(TimeSpan.FromMinutes(1));
+            sentEachMinute.Add((await notifier.RunOnceAsync(CancellationToken.None)).Sent);
+        }
+        _db.Time.Advance(TimeSpan.FromMinutes(1));
+        var atRecheck = await notifier.RunOnceAsync(CancellationToken.None);
+
+        Assert.All(sentEachMinute, n => Assert.Equal(0, n));
+        Assert.Equal(1, atRecheck.Sent);
+        Assert.Single(_rig.Fake.MessagesIn(Lab));
+        Assert.Single(_rig.Fake.MessagesIn(General));
+    }
+
+    [Fact]
     public async Task A_new_failure_after_the_source_recovered_is_a_new_incident_and_is_told_again()
     {
         Subscribe("s-1", Subscriber.DiscordChannel(General, "1"));
@@ -165,7 +189,7 @@ public sealed class OwnerNoticeTests : IAsyncLifetime
         IEnumerable<string> names = sources.Length > 0 ? sources : ["huggingface", "arxiv"];
         var tracker = new IncidentTracker(names.Select(n => new ScriptedSource(n)), _db.SourceStates, _db.Subscriptions, _db.Incidents,
             new OperationsOptions(), _db.Time, NullLogger<IncidentTracker>.Instance);
-        return new OwnerNotifier(tracker, _db.Incidents, [_rig.Get<IOwnerNoticeChannel>()], _db.Time, NullLogger<OwnerNotifier>.Instance);
+        return new OwnerNotifier(tracker, _db.Incidents, _db.Subscriptions, [_rig.Get<IOwnerNoticeChannel>()], _db.Time, NullLogger<OwnerNotifier>.Instance);
     }
 
     private void Subscribe(string id, Subscriber to, string? createdBy = null, string? paused = null, string query = "diffusion") =>

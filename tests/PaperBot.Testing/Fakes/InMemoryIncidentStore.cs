@@ -20,6 +20,8 @@ public sealed class InMemoryIncidentStore : IIncidentStore
 
     public NoticeRecord? FindNotice(string incidentId, string recipient) => _notices.GetValueOrDefault((incidentId, recipient));
 
+    public IReadOnlySet<string> Told(string incidentId) => _notices.Keys.Where(k => k.Item1 == incidentId).Select(k => k.Item2).ToHashSet(StringComparer.Ordinal);
+
     public void Record(NoticeRecord notice) => _notices[(notice.IncidentId, notice.Recipient)] = notice;
 
     public int CountNotices(string incidentId) => _notices.Keys.Count(k => k.Item1 == incidentId);

@@ -32,7 +32,7 @@ public sealed class StatusReport(HealthCheckService health, PaperBotSettings set
             var state = states.Get(s.Source) with { ETags = new Dictionary<string, string>(), LastModified = new Dictionary<string, string>() };
             return new SourceDetail(s.Source, s.Cron, s.TimeZone, state, SourceHealthRules.IsStale(state, s.Cron, s.TimeZone, now));
         }).ToList();
-        document["pausedSubscriptions"] = subscriptions.All().Where(s => s.PausedReason is not null)
+        document["pausedSubscriptions"] = subscriptions.Paused()
             .Select(s => new PausedDetail(s.Id, s.Subscriber.ToString(), s.Query, s.PausedReason!)).ToList();
         document["incidents"] = incidents.Open().OrderBy(i => i.Since)
             .Select(i => new IncidentDetail(i.Id, i.Kind, i.Subject, i.Since, i.Detail, incidents.CountNotices(i.Id))).ToList();

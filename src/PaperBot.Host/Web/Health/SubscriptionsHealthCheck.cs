@@ -12,15 +12,14 @@ public sealed partial class SubscriptionsHealthCheck(ISubscriptionStore subscrip
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext _, CancellationToken cancellationToken = default)
     {
-        var all = subscriptions.All();
-        var paused = all.Where(s => s.PausedReason is not null).ToList();
+        var paused = subscriptions.Paused();
         var reasons = paused
             .GroupBy(s => Summary(s.Subscriber.Kind, s.PausedReason!), StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         return Task.FromResult(HealthCheckResult.Healthy($"{paused.Count} paused", new Dictionary<string, object>
         {
-            ["active"] = all.Count(s => s.IsActive), ["paused"] = paused.Count, ["pausedReasons"] = reasons,
+            ["active"] = subscriptions.CountActive(), ["paused"] = paused.Count, ["pausedReasons"] = reasons,
         }));
     }
 

@@ -14,7 +14,7 @@ public sealed class SubscriberAccess(SignedTokens tokens, ISubscriptionStore sto
     public IReadOnlyList<Subscription> Covered(TokenClaims claims) =>
         claims.SubscriptionId is { } id
             ? store.Find(id) is { } one && claims.Covers(one) ? [one] : []
-            : [.. store.All().Where(claims.Covers).OrderBy(s => s.CreatedAt)];
+            : [.. store.ForTarget(claims.TargetKey).Where(claims.Covers)];
 
     /// <summary>One subscription the token covers (a manage token covers all of its subscriber's).</summary>
     public Subscription? Find(TokenClaims claims, string subscriptionId) =>

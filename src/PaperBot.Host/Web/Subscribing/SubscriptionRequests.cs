@@ -25,7 +25,7 @@ public sealed partial class SubscriptionRequests(
             return;
         }
         // The same request again (a lost confirmation mail) reuses the pending subscription instead of piling up copies.
-        var subscription = store.All().FirstOrDefault(s => !s.Confirmed && s.Subscriber.TargetKey == subscriber.TargetKey
+        var subscription = store.ForTarget(subscriber.TargetKey).FirstOrDefault(s => !s.Confirmed
             && s.Query == form.Query && s.Mode == form.Mode && s.DeliveryTime == form.Time && s.TimeZone == form.TimeZone
             && (form.Mode != DeliveryMode.Weekly || s.WeeklyDay == form.Day));
         if (subscription is null)
