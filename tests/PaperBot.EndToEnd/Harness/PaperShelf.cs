@@ -88,7 +88,7 @@ public sealed class PaperShelf
         server.On(JournalPath, _ => down?.Invoke(ShelfSource.Journal) == true ? FixtureResponse.Code(503) : JournalRss());
     }
 
-    private FixtureResponse HuggingFaceJson()
+    internal FixtureResponse HuggingFaceJson()
     {
         var items = new JsonArray();
         foreach (var p in Published.Where(p => p.Source == ShelfSource.HuggingFace).Reverse().Take(100))
@@ -114,7 +114,7 @@ public sealed class PaperShelf
         return FixtureResponse.Text(items.ToJsonString(), "application/json; charset=utf-8");
     }
 
-    private FixtureResponse JournalRss()
+    internal FixtureResponse JournalRss()
     {
         var channel = new XElement("channel",
             new XElement("title", "E2E Journal"),
