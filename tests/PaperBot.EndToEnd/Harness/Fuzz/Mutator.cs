@@ -3,7 +3,7 @@ using System.Text;
 namespace PaperBot.EndToEnd.Harness.Fuzz;
 
 /// <summary>What a mutated document is, so that the hostile splices fit it (an entity trick means nothing in JSON).</summary>
-public enum DocumentKind { Json, Xml, Text }
+public enum DocumentKind { Json, Xml, Text, Query }
 
 /// <summary>A mutated input and the operators that made it, for the failure message and the replay.</summary>
 public sealed record Mutant(string Operators, byte[] Bytes)
@@ -42,13 +42,17 @@ public sealed class Mutator(int seed)
         DocumentKind.Json => [.. Common, ("wrong-type", WrongJsonType), ("deep", b => Insert(b, Deep("[", "]"))), ("deep", b => Insert(b, Deep("{\"a\":", "}"))),
             ("splice", b => Insert(b, Pick(JsonSplices)))],
         DocumentKind.Xml => [.. Common, ("entity", Entity), ("deep", b => Insert(b, Deep("<a>", "</a>"))), ("splice", b => Insert(b, Pick(XmlSplices)))],
+        DocumentKind.Query => [.. Small, ("splice", b => Insert(b, Pick(QuerySplices))), ("splice", b => Insert(b, Pick(QuerySplices))),
+            ("deep", b => Insert(b, string.Concat(Enumerable.Repeat(Pick(["(", "NOT ", "-", "title:", "\"", "a OR "]), _random.Next(10, 400))))),
+            ("near-limit", b => Insert(b, new string('q', Math.Max(0, _random.Next(950, 1_050) - b.Length)))), ("huge", Huge)],
         _ => [.. Common, ("splice", b => Insert(b, Pick(TextSplices))), ("long-line", b => Insert(b, Encoding.UTF8.GetBytes(new string('x', _random.Next(1_000, 300_000)))))],
     };
 
-    private (string, Func<byte[], byte[]>)[] Common =>
+    private (string, Func<byte[], byte[]>)[] Common => [.. Small, ("huge", Huge)];
+
+    private (string, Func<byte[], byte[]>)[] Small =>
     [
-        ("flip", Flip), ("flip", Flip), ("truncate", Truncate), ("duplicate", Duplicate), ("delete", Delete),
-        ("huge", Huge), ("utf8", InvalidUtf8), ("swap", Swap),
+        ("flip", Flip), ("flip", Flip), ("truncate", Truncate), ("duplicate", Duplicate), ("delete", Delete), ("utf8", InvalidUtf8), ("swap", Swap),
     ];
 
     private byte[] Flip(byte[] b)
@@ -204,6 +208,13 @@ public sealed class Mutator(int seed)
     [
         "\r", "\r\n\r\n", "\n\n\n\n", "\0", "\t", "\u2028", "\u202E", "\uFEFF", "<", "[", "{", "\u00A0\u00A0", "Abstract:", "arXiv:2601.00001",
         "https://arxiv.org/abs/2601.00001", "\u0301\u0301\u0301\u0301", "🧪",
+    ];
+
+    private static readonly string[] QuerySplices =
+    [
+        "(", ")", "\"", "*", "-", " NOT ", " OR ", " AND ", ":", "title:", "ti:", "au:", "author:", "cat:", "category:", "source:", "abs:", "nosuch:",
+        "a*", "*a", "**", "-(", "\"\"", "()", " ", "\t", "\u00A0", "\u200B", "é", "ß", "İ", "\u0301", "𝔸", "🧪", "\u202E", "\0", "\r\n", "<script>", "'", "\\",
+        "cs.LG", "2601.10001", "%", "&", "=", "+", "#", "@everyone",
     ];
 
     private static readonly byte[][] Dtds =
