@@ -25,7 +25,7 @@ public sealed partial class HostileSourceFuzzTests(ITestOutputHelper output)
     [Fact]
     public async Task Every_mutated_source_document_ends_in_a_stored_poll_or_a_one_line_failure_and_no_stored_paper_is_lost()
     {
-        var run = new FuzzRun(defaultSeed: 1401, quick: TimeSpan.FromSeconds(20), @long: TimeSpan.FromMinutes(10));
+        var run = new FuzzRun(defaultSeed: 1401, quick: TimeSpan.FromSeconds(15), @long: TimeSpan.FromMinutes(10));
         await using var d = await Deployment.CreateAsync(seed: 61);
         var sources = Configure(d);
         await d.StartWithBaselineAsync();

@@ -28,7 +28,7 @@ public sealed class HostileWebFuzzTests(ITestOutputHelper output)
     [Fact]
     public async Task Mutated_queries_interaction_payloads_and_form_bodies_each_get_an_answer_below_500_in_time_and_no_stored_paper_is_lost()
     {
-        var run = new FuzzRun(defaultSeed: 1402, quick: TimeSpan.FromSeconds(15), @long: TimeSpan.FromMinutes(10));
+        var run = new FuzzRun(defaultSeed: 1402, quick: TimeSpan.FromSeconds(12), @long: TimeSpan.FromMinutes(10));
         await using var d = await Deployment.CreateAsync(seed: 62);
         // Each fuzzed form from its own forwarded address: the per-client limit would answer 429 from the 11th on.
         d.Environment["PAPERBOT_Web__TrustedProxies"] = "127.0.0.1";
