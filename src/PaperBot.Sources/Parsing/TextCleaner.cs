@@ -33,8 +33,16 @@ internal static partial class TextCleaner
         return s.Length <= ParseLimits.MaxAbstractLength ? s : s[..ParseLimits.MaxAbstractLength].TrimEnd() + "…";
     }
 
-    /// <summary>A library's error message on one line: they quote the offending input, line breaks included.</summary>
-    public static string OneLine(string message) => CollapseWhitespace(message);
+    /// <summary>Longer error messages quote a mangled document rather than explain it.</summary>
+    public const int MaxMessageLength = 300;
+
+    /// <summary>A library's error message on one line and of readable length: they quote the offending input, line
+    /// breaks included, however long it is (a 100 KB tag name becomes a 100 KB message in the source's state).</summary>
+    public static string OneLine(string message)
+    {
+        var s = CollapseWhitespace(message);
+        return s.Length <= MaxMessageLength ? s : s[..MaxMessageLength].TrimEnd() + "…";
+    }
 
     private static string CollapseWhitespace(string s)
     {

@@ -96,23 +96,24 @@ public sealed class Deployment : IAsyncDisposable
     }
 
     /// <summary>Starts <c>paperbot run</c> and waits until it is ready (listening, caught up, schedules on).</summary>
-    public async Task<PaperBotProcess> StartAsync()
+    /// <param name="patience">How long the start may take (loading a million subscriptions takes longer than a minute).</param>
+    public async Task<PaperBotProcess> StartAsync(TimeSpan? patience = null)
     {
         if (Process is { HasExited: false }) throw new InvalidOperationException("already running");
         Process = await PaperBotProcess.StartAsync(_dir.Path, Environment, WebUri);
         History.Add(Process);
         Interactions.Connect(WebUri);
-        await Process.WaitUntilReadyAsync();
+        await Process.WaitUntilReadyAsync(patience);
         return Process;
     }
 
     /// <summary>A few papers on each source, the process started and the baseline taken (which alerts nobody).</summary>
-    public async Task StartWithBaselineAsync()
+    public async Task StartWithBaselineAsync(TimeSpan? patience = null)
     {
         Shelf.PublishRandom(3, ShelfSource.HuggingFace);
         Shelf.PublishRandom(3, ShelfSource.Journal);
         var started = DateTimeOffset.UtcNow;
-        await StartAsync();
+        await StartAsync(patience);
         await SourcesPolledAsync(started);
     }
 

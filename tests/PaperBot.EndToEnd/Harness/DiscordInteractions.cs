@@ -49,6 +49,18 @@ public sealed class DiscordInteractions : IDisposable
         return await _http!.SendAsync(request);
     }
 
+    /// <summary>Signs <paramref name="body"/> as it is, bytes and all (invalid UTF-8 too), and posts it.</summary>
+    public async Task<HttpResponseMessage> PostSignedAsync(byte[] body, CancellationToken ct)
+    {
+        var timestamp = Now();
+        var signature = Convert.ToHexStringLower(SignatureAlgorithm.Ed25519.Sign(_key, [.. Encoding.UTF8.GetBytes(timestamp), .. body]));
+        var request = new HttpRequestMessage(HttpMethod.Post, "/discord/interactions") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.Add("X-Signature-Timestamp", timestamp);
+        request.Headers.Add("X-Signature-Ed25519", signature);
+        return await _http!.SendAsync(request, ct);
+    }
+
     /// <summary>Signs and posts a command; returns the text the user sees (inline, or the follow-up after a defer).</summary>
     public async Task<string> CommandAsync(string body)
     {

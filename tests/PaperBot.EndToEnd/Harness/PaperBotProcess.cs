@@ -56,16 +56,16 @@ public sealed class PaperBotProcess : IAsyncDisposable
 
     /// <summary>Waits until <c>/healthz</c> answers with anything but <c>starting</c>: listening, index caught up,
     /// schedules started.</summary>
-    public async Task WaitUntilReadyAsync()
+    public async Task WaitUntilReadyAsync(TimeSpan? patience = null)
     {
-        var deadline = DateTime.UtcNow + StartPatience;
+        var deadline = DateTime.UtcNow + (patience ?? StartPatience);
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited) throw new InvalidOperationException($"paperbot exited with {_process.ExitCode} while starting:\n{Output}");
             if (await TryHealthAsync() is { } health && health.Status != "starting") return;
             await Task.Delay(100);
         }
-        throw new TimeoutException($"paperbot was not ready within {StartPatience.TotalSeconds} s:\n{Output}");
+        throw new TimeoutException($"paperbot was not ready within {(patience ?? StartPatience).TotalSeconds} s:\n{Output}");
     }
 
     public async Task<Health> HealthAsync() =>

@@ -30,6 +30,8 @@ public sealed class PaperShelf
     public static readonly IReadOnlyList<string> TopicWords = ["diffusion", "robotics", "transformer", "graph"];
 
     // No filler word contains, or is a form of, a topic word.
+    public static IReadOnlyList<string> FillerWords => Filler;
+
     private static readonly string[] Filler =
     [
         "efficient", "scalable", "adaptive", "sparse", "robust", "optimal", "learning", "method", "analysis", "benchmark",
@@ -43,6 +45,9 @@ public sealed class PaperShelf
     private int _serial;
 
     public PaperShelf(int seed) => _random = new Random(seed);
+
+    /// <summary>How many of the newest papers each poll lists (a real day page is about 100; the load test's has 2,000).</summary>
+    public int Window { get; set; } = 100;
 
     public IReadOnlyList<ShelfPaper> Published
     {
@@ -88,10 +93,10 @@ public sealed class PaperShelf
         server.On(JournalPath, _ => down?.Invoke(ShelfSource.Journal) == true ? FixtureResponse.Code(503) : JournalRss());
     }
 
-    private FixtureResponse HuggingFaceJson()
+    internal FixtureResponse HuggingFaceJson()
     {
         var items = new JsonArray();
-        foreach (var p in Published.Where(p => p.Source == ShelfSource.HuggingFace).Reverse().Take(100))
+        foreach (var p in Published.Where(p => p.Source == ShelfSource.HuggingFace).Reverse().Take(Window))
         {
             var day = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
             items.Add(new JsonObject
@@ -114,13 +119,13 @@ public sealed class PaperShelf
         return FixtureResponse.Text(items.ToJsonString(), "application/json; charset=utf-8");
     }
 
-    private FixtureResponse JournalRss()
+    internal FixtureResponse JournalRss()
     {
         var channel = new XElement("channel",
             new XElement("title", "E2E Journal"),
             new XElement("link", "https://journal.example.org/"),
             new XElement("description", "Papers for the end-to-end tests"));
-        foreach (var p in Published.Where(p => p.Source == ShelfSource.Journal).Reverse().Take(100))
+        foreach (var p in Published.Where(p => p.Source == ShelfSource.Journal).Reverse().Take(Window))
         {
             channel.Add(new XElement("item",
                 new XElement("title", p.Title),

@@ -16,12 +16,9 @@ public sealed partial class WebForm : IDisposable
 
     public async Task<(HttpStatusCode Status, string Html)> SubscribeAsync(string email, string query, string mode, string time, string timeZone, string day = "Monday")
     {
-        var page = await _http.GetStringAsync(new Uri("/", UriKind.Relative));
-        var csrf = CsrfField().Match(page);
-        if (!csrf.Success) throw new InvalidOperationException("no csrf field on the subscribe page");
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["csrf"] = WebUtility.HtmlDecode(csrf.Groups[1].Value),
+            ["csrf"] = await CsrfAsync(),
             ["email"] = email,
             ["query"] = query,
             ["mode"] = mode,
@@ -31,6 +28,15 @@ public sealed partial class WebForm : IDisposable
         });
         using var response = await _http.PostAsync(new Uri("/subscribe", UriKind.Relative), form);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Opens the subscribe page (which sets the antiforgery cookie) and returns its form's field.</summary>
+    public async Task<string> CsrfAsync()
+    {
+        var page = await _http.GetStringAsync(new Uri("/", UriKind.Relative));
+        var csrf = CsrfField().Match(page);
+        if (!csrf.Success) throw new InvalidOperationException("no csrf field on the subscribe page");
+        return WebUtility.HtmlDecode(csrf.Groups[1].Value);
     }
 
     [GeneratedRegex("name=\"csrf\" value=\"([^\"]+)\"", RegexOptions.CultureInvariant)]

@@ -167,6 +167,33 @@ public sealed class SubscribePageTests : IAsyncLifetime
         Assert.Empty(_web.Mailer.Sent);
     }
 
+    [Theory]
+    [InlineData("multipart/form-data", "csrf=x")]                                      // no boundary
+    [InlineData("multipart/form-data; boundary=----x", "------x\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nx")] // cut short
+    [InlineData("application/x-www-form-urlencoded", "repeat")]                          // over 1,024 fields
+    [InlineData("application/x-www-form-urlencoded", "long-key")]                        // a key over 2 KB
+    public async Task A_form_body_that_cannot_be_read_is_refused_with_400_and_a_message_not_a_500(string contentType, string body)
+    {
+        // Found by the end-to-end fuzzing: antiforgery read these forms first and threw, a 500 each.
+        var (_, _, csrf) = await _web.GetPageAsync("/");
+        var fields = $"csrf={Uri.EscapeDataString(csrf!)}&email=ann%40example.org&query=diffusion&mode=daily&time=08%3A00&timezone=UTC";
+        var text = body switch
+        {
+            "repeat" => fields + string.Concat(Enumerable.Repeat("&mode=daily", 1_100)),
+            "long-key" => fields + "&" + new string('k', 3_000) + "=v",
+            _ => body,
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/subscribe") { Content = new StringContent(text) };
+        request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+
+        using var response = await _web.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("This form has expired", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(_web.Store.All());
+        Assert.Empty(_web.Mailer.Sent);
+    }
+
     [Fact]
     public async Task The_live_query_help_reports_the_position_of_an_error_and_accepts_a_valid_query()
     {

@@ -66,6 +66,22 @@ public sealed class HostileInputTests
     }
 
     [Theory]
+    [InlineData("arxiv-atom", "<rss version=\"2.0\"><channel><item><pubDate>x</pu{0}></item></channel></rss>")]
+    [InlineData("arxiv-rss", "<rss version=\"2.0\" xmlns:arxiv=\"http://arxiv.org/schemas/atom\"><channel><item><title>x</ti{0}></item></channel></rss>")]
+    [InlineData("feed", "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>x</ti{0}></entry></feed>")]
+    public void An_error_quoting_a_100_kb_token_stays_a_short_message(string format, string template)
+    {
+        // Found by the end-to-end fuzzing: the whole token reached the source's state, /status and the log.
+        var document = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, new string('A', 100_000));
+
+        var result = ParserFor(format).Parse(new MemoryStream(Encoding.UTF8.GetBytes(document)));
+
+        Assert.True(result.IsFailure);
+        Assert.InRange(result.Error!.Length, 20, 400);
+        Assert.EndsWith("…", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("arxiv-atom")]
     [InlineData("arxiv-rss")]
     [InlineData("feed")]

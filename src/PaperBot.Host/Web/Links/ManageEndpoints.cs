@@ -62,7 +62,7 @@ public static class ManageEndpoints
         Func<TokenClaims, Subscription, Task<IResult?>> change)
     {
         if (access.Open(token, LinkPurpose.Manage) is not { } claims) return await LinkPages.InvalidAsync(pages);
-        if (!http.Request.HasFormContentType || !await guard.IsValidAsync(http)) return await LinkPages.ExpiredFormAsync(pages);
+        if (!await guard.IsValidAsync(http)) return await LinkPages.ExpiredFormAsync(pages);
         if (access.Find(claims, id) is not { } subscription) return await LinkPages.GoneAsync(pages);
         return await change(claims, subscription) ?? Results.Redirect($"/manage/{Uri.EscapeDataString(token)}", permanent: false, preserveMethod: false);
     }

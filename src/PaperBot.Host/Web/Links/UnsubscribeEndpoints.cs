@@ -32,7 +32,7 @@ public static class UnsubscribeEndpoints
             FormGuard guard, PageRenderer pages, CancellationToken ct) =>
         {
             if (access.Open(token, LinkPurpose.Unsubscribe) is not { } claims) return await LinkPages.InvalidAsync(pages);
-            var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : null;
+            var form = await FormGuard.ReadFormAsync(http, ct);
             var oneClick = form is not null && form["List-Unsubscribe"] == "One-Click";
             if (!oneClick && !await guard.IsValidAsync(http)) return await LinkPages.ExpiredFormAsync(pages);
             var covered = access.Covered(claims);

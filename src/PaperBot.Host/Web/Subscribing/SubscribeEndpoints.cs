@@ -23,7 +23,7 @@ public static class SubscribeEndpoints
 
         app.MapPost("/subscribe", async (HttpContext http, PageRenderer pages, FormGuard guard, SubscriptionRequests requests, CancellationToken ct) =>
         {
-            if (!http.Request.HasFormContentType || !await guard.IsValidAsync(http))
+            if (!await guard.IsValidAsync(http))
                 return await pages.MessageAsync("This form has expired", "Go back, reload the page and send the form again.", StatusCodes.Status400BadRequest);
             var form = SubscriptionForm.Read(await http.Request.ReadFormAsync(ct));
             if (form.Validate(withEmail: true) is not { } valid)

@@ -122,7 +122,7 @@ public sealed partial class WebHost : IAsyncDisposable
         return await PostFormAsync("/subscribe", [new("email", email), new("query", query), new("mode", mode), new("time", time), new("day", day), new("timezone", timezone)], csrf);
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, bool withCookies = true)
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, bool withCookies = true)
     {
         if (withCookies && _cookies.Count > 0) request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
         var response = await Client.SendAsync(request);
