@@ -1,5 +1,6 @@
 using LiteDB;
 using PaperBot.Core.Incidents;
+using PaperBot.Storage.Mapping;
 using static PaperBot.Storage.Mapping.PaperMapping;
 
 namespace PaperBot.Storage;
@@ -11,14 +12,14 @@ public sealed class LiteDbIncidentStore(LiteDbContext context) : IIncidentStore
     public IReadOnlyList<Incident> Open() => [.. context.Incidents.FindAll().Select(d => new Incident(
         d["_id"].AsString, Enum.Parse<IncidentKind>(d["Kind"].AsString), d["Subject"].AsString, Date(d["Since"]), d["Detail"].AsString))];
 
-    public void Add(Incident incident) => WriteTransaction.Run(context, "an incident", () => context.Incidents.Upsert(new BsonDocument
+    public void Add(Incident incident) => WriteTransaction.Run(context, "an incident", () => context.Incidents.Upsert(BsonText.Whole(new BsonDocument
     {
         ["_id"] = incident.Id,
         ["Kind"] = incident.Kind.ToString(),
         ["Subject"] = incident.Subject,
         ["Since"] = Date(incident.Since),
         ["Detail"] = incident.Detail,
-    }));
+    })));
 
     public void Remove(string incidentId) => WriteTransaction.Run(context, "ending an incident", () =>
     {
@@ -44,7 +45,7 @@ public sealed class LiteDbIncidentStore(LiteDbContext context) : IIncidentStore
             ["At"] = Date(notice.At),
         };
         Set(doc, "Failure", notice.Failure);
-        WriteTransaction.Run(context, "an incident notice", () => context.IncidentNotices.Upsert(doc));
+        WriteTransaction.Run(context, "an incident notice", () => context.IncidentNotices.Upsert(BsonText.Whole(doc)));
     }
 
     public int CountNotices(string incidentId) => context.IncidentNotices.Count(Query.EQ("IncidentId", incidentId));

@@ -1,5 +1,6 @@
 using LiteDB;
 using PaperBot.Core.Storage;
+using PaperBot.Storage.Mapping;
 using static PaperBot.Storage.Mapping.PaperMapping;
 
 namespace PaperBot.Storage;
@@ -33,7 +34,7 @@ public sealed class LiteDbSourceStateStore(LiteDbContext context) : ISourceState
         if (s.LastErrorAt is { } err) doc["LastErrorAt"] = Date(err);
         if (s.FailingSince is { } since) doc["FailingSince"] = Date(since);
         Set(doc, "LastError", s.LastError);
-        return doc;
+        return BsonText.Whole(doc);
     }
 
     private static SourceState ToState(BsonDocument d) => new()

@@ -1,5 +1,6 @@
 using LiteDB;
 using PaperBot.Core.Subscriptions;
+using PaperBot.Storage.Mapping;
 using static PaperBot.Storage.Mapping.PaperMapping;
 
 namespace PaperBot.Storage;
@@ -14,13 +15,13 @@ public sealed class LiteDbSuppressionList(LiteDbContext context) : ISuppressionL
     }
 
     /// <summary>A second rejection of the same address replaces the first: the latest reason is the useful one.</summary>
-    public void Add(Suppression suppression) => WriteTransaction.Run(context, "a suppression", () => context.Suppressions.Upsert(new BsonDocument
+    public void Add(Suppression suppression) => WriteTransaction.Run(context, "a suppression", () => context.Suppressions.Upsert(BsonText.Whole(new BsonDocument
     {
         ["_id"] = Key(suppression.Address),
         ["Address"] = suppression.Address.Trim(),
         ["Reason"] = suppression.Reason,
         ["At"] = Date(suppression.At),
-    }));
+    })));
 
     public bool Remove(string address) => WriteTransaction.Run(context, "lifting a suppression", () => context.Suppressions.Delete(Key(address)));
 

@@ -25,6 +25,20 @@ public class PaperStoreTests
     }
 
     [Fact]
+    public void Half_a_surrogate_pair_in_any_text_is_stored_as_a_replacement_character_instead_of_failing_the_write()
+    {
+        using var db = new TestDatabase();
+        const string lone = "broken \uDC00 text \uD83D";
+        db.Papers.Save([new Paper { Id = PaperId.Parse("2503.00001"), Title = lone, Summary = lone, Authors = [lone], Links = new PaperLinks { Other = lone } }], PaperSources.File);
+        db.SourceStates.Put(new Core.Storage.SourceState { Source = "journal", LastError = lone, ConsecutiveFailures = 1 });
+
+        var paper = db.Papers.Find(PaperId.Parse("2503.00001"))!;
+        Assert.Equal("broken \uFFFD text \uFFFD", paper.Title);
+        Assert.Equal([paper.Title, paper.Title, paper.Title], new[] { paper.Summary!, paper.Authors[0], paper.Links.Other! });
+        Assert.Equal(paper.Title, db.SourceStates.Get("journal").LastError);
+    }
+
+    [Fact]
     public void The_store_reports_new_then_unchanged_for_the_same_batch()
     {
         using var db = new TestDatabase();

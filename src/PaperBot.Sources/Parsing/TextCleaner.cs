@@ -1,12 +1,14 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using PaperBot.Core.Papers;
 
 namespace PaperBot.Sources.Parsing;
 
 /// <summary>
 /// Turns a wire title or abstract into one clean paragraph: HTML tags stripped, entities decoded, hard line wraps
-/// and runs of white space collapsed, control characters dropped. TeX (<c>$\mathbb{R}^N$</c>) is kept as written.
+/// and runs of white space collapsed, control characters and halves of surrogate pairs dropped. TeX
+/// (<c>$\mathbb{R}^N$</c>) is kept as written.
 /// </summary>
 internal static partial class TextCleaner
 {
@@ -30,7 +32,7 @@ internal static partial class TextCleaner
     public static string CleanAbstract(string? text)
     {
         var s = Clean(text);
-        return s.Length <= ParseLimits.MaxAbstractLength ? s : s[..ParseLimits.MaxAbstractLength].TrimEnd() + "…";
+        return s.Length <= ParseLimits.MaxAbstractLength ? s : Utf16Text.Cut(s, ParseLimits.MaxAbstractLength).TrimEnd() + "…";
     }
 
     /// <summary>Longer error messages quote a mangled document rather than explain it.</summary>
@@ -41,7 +43,7 @@ internal static partial class TextCleaner
     public static string OneLine(string message)
     {
         var s = CollapseWhitespace(message);
-        return s.Length <= MaxMessageLength ? s : s[..MaxMessageLength].TrimEnd() + "…";
+        return s.Length <= MaxMessageLength ? s : Utf16Text.Cut(s, MaxMessageLength).TrimEnd() + "…";
     }
 
     private static string CollapseWhitespace(string s)
@@ -56,6 +58,6 @@ internal static partial class TextCleaner
             pendingSpace = false;
             sb.Append(c);
         }
-        return sb.ToString();
+        return Utf16Text.WithoutLoneSurrogates(sb.ToString(), replacement: "");
     }
 }

@@ -38,7 +38,7 @@ internal static class PaperMapping
         Set(links, "Doi", p.Links.Doi);
         Set(links, "Other", p.Links.Other);
         doc["Links"] = links;
-        return doc;
+        return BsonText.Whole(doc);
     }
 
     public static Paper ToPaper(BsonDocument d)

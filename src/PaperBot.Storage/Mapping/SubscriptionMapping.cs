@@ -26,7 +26,7 @@ internal static class SubscriptionMapping
         Set(doc, "GuildId", s.Subscriber.GuildId);
         Set(doc, "PausedReason", s.PausedReason);
         Set(doc, "CreatedBy", s.CreatedBy);
-        return doc;
+        return BsonText.Whole(doc);
     }
 
     public static Subscription ToSubscription(BsonDocument d) => new()

@@ -1,5 +1,6 @@
 using System.Text;
 using PaperBot.Core.Ingestion;
+using PaperBot.Core.Papers;
 using PaperBot.Sources.Arxiv;
 using PaperBot.Sources.Feeds;
 using PaperBot.Sources.HuggingFace;
@@ -79,6 +80,24 @@ public sealed class HostileInputTests
         Assert.True(result.IsFailure);
         Assert.InRange(result.Error!.Length, 20, 400);
         Assert.EndsWith("…", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_abstract_cut_to_its_limit_never_splits_an_emoji_in_two()
+    {
+        // Half a surrogate pair cannot be stored (LiteDB fails the write); JSON refuses a lone one as an escape.
+        var emojis = string.Concat(Enumerable.Repeat("😀", ParseLimits.MaxAbstractLength));
+        var json = $$$"""
+            [{"paper":{"id":"2401.00001","title":"Emoji","summary":"x{{{emojis}}}","authors":[]}},
+             {"paper":{"id":"2401.00002","title":"Lone \udc00 half","summary":"s","authors":[]}}]
+            """;
+
+        var result = ParserFor("hf-json").Parse(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+
+        var paper = Assert.Single(result.Papers);
+        Assert.Equal(paper.Abstract, Utf16Text.WithoutLoneSurrogates(paper.Abstract));
+        Assert.EndsWith("😀…", paper.Abstract, StringComparison.Ordinal);
+        Assert.Contains("title", Assert.Single(result.Rejected).ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
