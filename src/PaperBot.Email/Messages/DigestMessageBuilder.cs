@@ -8,9 +8,10 @@ namespace PaperBot.Email.Messages;
 /// <summary>
 /// A digest as a multipart/alternative message (text/plain, then HTML; UTF-8) from the templates, with the list
 /// headers. It stays under <see cref="MaxBytes"/> (Gmail clips larger messages): abstracts are trimmed first, then
-/// the last papers are left out and counted in "and N more".
+/// the last papers are left out and counted in "and N more". Each paper is rendered and encoded once for all the
+/// digests that show it (<see cref="PaperContentCache"/>); a digest renders its frame and joins the papers in.
 /// </summary>
-public sealed class DigestMessageBuilder(MessageEnvelope envelope, EmailTemplates templates, ISubscriberLinks links)
+public sealed class DigestMessageBuilder(MessageEnvelope envelope, EmailTemplates templates, ISubscriberLinks links, PaperContentCache papers)
 {
     /// <summary>Leaves room under 100 KB for a DKIM signature and the Received headers added on the way.</summary>
     public const int MaxBytes = 98_000;
@@ -25,15 +26,14 @@ public sealed class DigestMessageBuilder(MessageEnvelope envelope, EmailTemplate
 
         MimeMessage Compose(int shown, TextBudget budget)
         {
-            var view = DigestViewFactory.Create(digest, shown, budget, manage, unsubscribe, notices ?? []);
+            var view = DigestViewFactory.Create(digest, shown, budget, manage, unsubscribe, notices ?? [], papers);
             var message = envelope.Create(s.Subscriber, view.Preheader, digest.CreatedAt, messageId);
             envelope.AddListHeaders(message, unsubscribe, s.Id);
-            message.Body = new BodyBuilder
+            message.Body = new MultipartAlternative
             {
-                TextBody = templates.Render(EmailTemplates.DigestText, view),
-                HtmlBody = templates.Render(EmailTemplates.DigestHtml, view),
-            }.ToMessageBody();
-            WireEncoding.EncodeOnce(message);
+                Part("plain", EmailTemplates.DigestText, EmailTemplates.DigestPaperText, view),
+                Part("html", EmailTemplates.DigestHtml, EmailTemplates.DigestPaperHtml, view),
+            };
             return message;
         }
 
@@ -54,5 +54,42 @@ public sealed class DigestMessageBuilder(MessageEnvelope envelope, EmailTemplate
             size = MessageSize.Of(built);
         }
         return built;
+    }
+
+    /// <summary>The frame rendered, with the papers' fragments joined in where it prints <c>renderedPapers</c>;
+    /// each fragment starts a line of its own.</summary>
+    private EncodedTextPart Part(string subtype, string frameName, string paperName, DigestView view)
+    {
+        var frame = templates.Render(frameName, view);
+        var slot = EmailTemplates.Printed(frameName, DigestView.PapersSlot);
+        if (!frame.Contains(slot, StringComparison.Ordinal)) return EncodedTextPart.FromText(subtype, frame);
+
+        var fragments = new PaperFragment[view.Papers.Count];
+        for (var i = 0; i < fragments.Length; i++) fragments[i] = Fragment(view.Papers[i].Content, paperName);
+        var writer = Scratch.Writer();
+        var column = 0;
+        var rest = frame.AsSpan();
+        while (true)
+        {
+            var at = rest.IndexOf(slot, StringComparison.Ordinal);
+            QuotedPrintable.Encode(System.Text.Encoding.UTF8.GetBytes((at < 0 ? rest : rest[..at]).ToString()), ref column, writer);
+            if (at < 0) break;
+            QuotedPrintable.EndLine(ref column, writer);
+            for (var i = 0; i < fragments.Length; i++) fragments[i].WriteTo(writer, i + 1);
+            rest = rest[(at + slot.Length)..];
+        }
+        return new EncodedTextPart(subtype, writer.WrittenSpan.ToArray());
+    }
+
+    /// <summary>A paper rendered by the paper template once and kept with its content (a race renders it twice, harmlessly).</summary>
+    private PaperFragment Fragment(PaperContent content, string name)
+    {
+        var html = name == EmailTemplates.DigestPaperHtml;
+        if ((html ? content.Html : content.Text) is { } done) return done;
+        var rendered = templates.RenderPaper(name, new PaperView(PaperView.NumberSlot, content));
+        var fragment = PaperFragment.Encode(rendered, EmailTemplates.Printed(name, PaperView.NumberSlot));
+        if (html) content.Html = fragment;
+        else content.Text = fragment;
+        return fragment;
     }
 }
