@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using MimeKit;
 using PaperBot.Core.Delivery;
 using PaperBot.Core.Subscriptions;
@@ -66,19 +68,30 @@ public sealed class DigestMessageBuilder(MessageEnvelope envelope, EmailTemplate
 
         var fragments = new PaperFragment[view.Papers.Count];
         for (var i = 0; i < fragments.Length; i++) fragments[i] = Fragment(view.Papers[i].Content, paperName);
-        var writer = Scratch.Writer();
+
+        // The frame's pieces are encoded into one small buffer; the papers join in by reference.
+        var framed = new ArrayBufferWriter<byte>(frame.Length + frame.Length / 8 + 64);
+        var ends = new List<int>(2);
         var column = 0;
         var rest = frame.AsSpan();
         while (true)
         {
             var at = rest.IndexOf(slot, StringComparison.Ordinal);
-            QuotedPrintable.Encode(System.Text.Encoding.UTF8.GetBytes((at < 0 ? rest : rest[..at]).ToString()), ref column, writer);
+            QuotedPrintable.Encode(Encoding.UTF8.GetBytes((at < 0 ? rest : rest[..at]).ToString()), ref column, framed);
+            if (at >= 0) QuotedPrintable.EndLine(ref column, framed);
+            ends.Add(framed.WrittenCount);
             if (at < 0) break;
-            QuotedPrintable.EndLine(ref column, writer);
-            for (var i = 0; i < fragments.Length; i++) fragments[i].WriteTo(writer, i + 1);
             rest = rest[(at + slot.Length)..];
         }
-        return new EncodedTextPart(subtype, writer.WrittenSpan.ToArray());
+        var wire = framed.WrittenMemory;
+        var pieces = new List<ReadOnlyMemory<byte>>(ends.Count + fragments.Length * 3);
+        for (var e = 0; e < ends.Count; e++)
+        {
+            pieces.Add(wire[(e == 0 ? 0 : ends[e - 1])..ends[e]]);
+            if (e == ends.Count - 1) break;
+            for (var i = 0; i < fragments.Length; i++) fragments[i].AddTo(pieces, i + 1);
+        }
+        return new EncodedTextPart(subtype, pieces);
     }
 
     /// <summary>A paper rendered by the paper template once and kept with its content (a race renders it twice, harmlessly).</summary>

@@ -48,17 +48,21 @@ internal sealed class PaperFragment
         return new PaperFragment(writer.WrittenSpan.ToArray(), [.. numberAt]);
     }
 
-    public void WriteTo(IBufferWriter<byte> output, int number)
+    /// <summary>Adds the fragment's pieces, and its number where the template printed it.</summary>
+    public void AddTo(List<ReadOnlyMemory<byte>> pieces, int number)
     {
-        Span<byte> digits = stackalloc byte[11];
-        number.TryFormat(digits, out var width, default, CultureInfo.InvariantCulture);
         var at = 0;
         foreach (var slot in _numberAt)
         {
-            output.Write(_wire.AsSpan(at, slot - at));
-            output.Write(digits[..width]);
+            pieces.Add(_wire.AsMemory(at, slot - at));
+            pieces.Add(Digits(number));
             at = slot;
         }
-        output.Write(_wire.AsSpan(at));
+        pieces.Add(_wire.AsMemory(at));
     }
+
+    private static readonly byte[][] Small = [.. Enumerable.Range(0, 1000).Select(n => Encoding.ASCII.GetBytes(n.ToString(CultureInfo.InvariantCulture)))];
+
+    private static byte[] Digits(int number) =>
+        number is >= 0 and < 1000 ? Small[number] : Encoding.ASCII.GetBytes(number.ToString(CultureInfo.InvariantCulture));
 }
