@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using MimeKit;
 
@@ -13,6 +14,10 @@ namespace PaperBot.Email.Messages;
 /// </summary>
 public sealed class EncodedTextPart : TextPart
 {
+    /// <summary>The pieces (a paper's fragment splits around its number) go out gathered in writes of this size:
+    /// each write passes through MailKit's or DKIM's filters, which cost per call.</summary>
+    private const int WriteSize = 16 * 1024;
+
     private readonly IReadOnlyList<ReadOnlyMemory<byte>> _wire;
 
     public EncodedTextPart(string subtype, IReadOnlyList<ReadOnlyMemory<byte>> wire) : base(subtype)
@@ -36,8 +41,19 @@ public sealed class EncodedTextPart : TextPart
             return;
         }
         if (!contentOnly) Headers.WriteTo(options, stream, cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
-        foreach (var piece in _wire) stream.Write(piece.Span);
+        var buffer = ArrayPool<byte>.Shared.Rent(WriteSize);
+        try
+        {
+            foreach (var chunk in Gathered(buffer))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                stream.Write(chunk.Span);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     public override async Task WriteToAsync(FormatOptions options, Stream stream, bool contentOnly, CancellationToken cancellationToken = default)
@@ -48,7 +64,35 @@ public sealed class EncodedTextPart : TextPart
             return;
         }
         if (!contentOnly) await Headers.WriteToAsync(options, stream, cancellationToken);
-        foreach (var piece in _wire) await stream.WriteAsync(piece, cancellationToken);
+        var buffer = ArrayPool<byte>.Shared.Rent(WriteSize);
+        try
+        {
+            foreach (var chunk in Gathered(buffer)) await stream.WriteAsync(chunk, cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The pieces copied into <paramref name="buffer"/>, handed out each time it is full and at the end.</summary>
+    private IEnumerable<ReadOnlyMemory<byte>> Gathered(byte[] buffer)
+    {
+        var filled = 0;
+        foreach (var piece in _wire)
+        {
+            for (var rest = piece; rest.Length > 0;)
+            {
+                var n = Math.Min(rest.Length, buffer.Length - filled);
+                rest[..n].CopyTo(buffer.AsMemory(filled));
+                rest = rest[n..];
+                filled += n;
+                if (filled < buffer.Length) continue;
+                yield return buffer.AsMemory(0, filled);
+                filled = 0;
+            }
+        }
+        if (filled > 0) yield return buffer.AsMemory(0, filled);
     }
 
     /// <summary>Encodes a whole text (a confirmation mail, or a digest whose template prints no paper fragments).</summary>
