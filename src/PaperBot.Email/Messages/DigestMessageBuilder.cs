@@ -70,7 +70,7 @@ public sealed class DigestMessageBuilder(MessageEnvelope envelope, EmailTemplate
         for (var i = 0; i < fragments.Length; i++) fragments[i] = Fragment(view.Papers[i].Content, paperName);
 
         // The frame's pieces are encoded into one small buffer; the papers join in by reference.
-        var framed = new ArrayBufferWriter<byte>(frame.Length + frame.Length / 8 + 64);
+        var framed = new ArrayBufferWriter<byte>(frame.Length + frame.Length / 8 + QuotedPrintable.StepRoom);
         var ends = new List<int>(2);
         var column = 0;
         var rest = frame.AsSpan();

@@ -98,7 +98,7 @@ public sealed class EncodedTextPart : TextPart
     /// <summary>Encodes a whole text (a confirmation mail, or a digest whose template prints no paper fragments).</summary>
     public static EncodedTextPart FromText(string subtype, string text)
     {
-        var writer = new System.Buffers.ArrayBufferWriter<byte>(text.Length + text.Length / 8 + 64);
+        var writer = new ArrayBufferWriter<byte>(text.Length + text.Length / 8 + QuotedPrintable.StepRoom);
         var column = 0;
         QuotedPrintable.Encode(Encoding.UTF8.GetBytes(text), ref column, writer);
         return new EncodedTextPart(subtype, [writer.WrittenMemory]);

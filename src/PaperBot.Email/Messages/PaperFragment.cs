@@ -29,7 +29,7 @@ internal sealed class PaperFragment
     /// <param name="rendered">The template's output, with <paramref name="numberSlot"/> where it prints the number.</param>
     public static PaperFragment Encode(string rendered, string numberSlot)
     {
-        var writer = new ArrayBufferWriter<byte>(rendered.Length + rendered.Length / 8 + 64);
+        var writer = new ArrayBufferWriter<byte>(rendered.Length + rendered.Length / 8 + QuotedPrintable.StepRoom);
         var numberAt = new List<int>(1);
         var column = 0;
         var rest = rendered.AsSpan();

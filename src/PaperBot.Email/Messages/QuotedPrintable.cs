@@ -15,8 +15,12 @@ public static class QuotedPrintable
     private static readonly SearchValues<byte> Literal = SearchValues.Create(
         [.. Enumerable.Range(33, 94).Where(b => b != '=').Select(b => (byte)b), (byte)' ']);
 
-    /// <summary>Input per step: the output asked for stays small whatever the text's size.</summary>
-    private const int Chunk = 4096;
+    /// <summary>Input per step: each step asks the output for room for the worst case (4 bytes per input byte), so a
+    /// writer sized for the text plus <see cref="StepRoom"/> never grows.</summary>
+    private const int Chunk = 1024;
+
+    /// <summary>The most one step asks the output for.</summary>
+    public const int StepRoom = Chunk * 4 + 16;
 
     /// <param name="column">Where the output line stands; updated.</param>
     /// <param name="endsLine">The input is followed by a line end or the end of the text, so a final space is encoded.</param>
