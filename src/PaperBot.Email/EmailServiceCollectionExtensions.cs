@@ -37,6 +37,7 @@ public static class EmailServiceCollectionExtensions
 
         services.AddSingleton<EmailTemplates>();
         services.AddSingleton<MessageEnvelope>();
+        services.AddSingleton<PaperContentCache>();
         services.AddSingleton<DigestMessageBuilder>();
         services.AddSingleton<ConfirmationMessageBuilder>();
         services.AddSingleton<DkimSigning>();

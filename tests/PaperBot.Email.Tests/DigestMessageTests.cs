@@ -142,4 +142,32 @@ public class DigestMessageTests
         Assert.Contains("&hellip;and 5 more", message.HtmlBody!.Replace("…", "&hellip;", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Equal("PaperBot: 25 new papers for \"diffusion\"", message.Subject);
     }
+
+    [Fact]
+    public async Task Digests_sharing_papers_number_them_by_their_own_order_and_show_a_changed_paper_as_it_is_now()
+    {
+        await using var rig = EmailRig.With(dir => new EmailOptions { From = "PaperBot <papers@bot.example.org>", PickupDirectory = dir });
+        var builder = rig.Get<DigestMessageBuilder>();
+        var (one, two, three) = (Papers.Paper(1), Papers.Paper(2), Papers.Paper(3));
+        var first = Digest.Create(Papers.Subscription(), [Papers.Entry(one, 3), Papers.Entry(two, 2), Papers.Entry(three, 1)], 100, Papers.Now);
+        var reordered = Digest.Create(Papers.Subscription(), [Papers.Entry(three, 3), Papers.Entry(one with { Title = "Diffusion Paper 1, revised" }, 2)], 100, Papers.Now);
+
+        var a = Reparse(builder.Build(first, "b-1"));
+        var b = Reparse(builder.Build(reordered, "b-2"));
+
+        Assert.Contains("\n1. Diffusion Paper 1\n", a.TextBody, StringComparison.Ordinal);
+        Assert.Contains("\n3. Diffusion Paper 3\n", a.TextBody, StringComparison.Ordinal);
+        Assert.Contains("\n1. Diffusion Paper 3\n", b.TextBody, StringComparison.Ordinal);
+        Assert.Contains("\n2. Diffusion Paper 1, revised\n", b.TextBody, StringComparison.Ordinal);
+        Assert.Contains(">1. <a href=\"https://arxiv.org/abs/2603.00003\">", b.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Diffusion</mark> Paper 1</a>", b.HtmlBody, StringComparison.Ordinal);
+    }
+
+    private static MimeMessage Reparse(MimeMessage message)
+    {
+        using var wire = new MemoryStream();
+        message.WriteTo(new FormatOptions { NewLineFormat = NewLineFormat.Dos }, wire);
+        wire.Position = 0;
+        return MimeMessage.Load(wire);
+    }
 }

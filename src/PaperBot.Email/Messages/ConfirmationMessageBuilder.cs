@@ -15,12 +15,11 @@ public sealed class ConfirmationMessageBuilder(MessageEnvelope envelope, EmailTe
         var query = PaperText.OneLine(subscription.Query);
         var view = new ConfirmationView(query, Schedule(subscription), confirm);
         var message = envelope.Create(subscription.Subscriber, Subjects.Confirmation(query), time.GetUtcNow(), MimeUtils.GenerateMessageId(envelope.Domain));
-        message.Body = new BodyBuilder
+        message.Body = new MultipartAlternative
         {
-            TextBody = templates.Render(EmailTemplates.ConfirmationText, view),
-            HtmlBody = templates.Render(EmailTemplates.ConfirmationHtml, view),
-        }.ToMessageBody();
-        WireEncoding.EncodeOnce(message);
+            EncodedTextPart.FromText("plain", templates.Render(EmailTemplates.ConfirmationText, view)),
+            EncodedTextPart.FromText("html", templates.Render(EmailTemplates.ConfirmationHtml, view)),
+        };
         return message;
     }
 

@@ -21,17 +21,18 @@ public static class DigestViewFactory
     /// <summary>Encodes the HTML-significant characters and leaves other scripts (and so the message size) alone.</summary>
     public static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    public static DigestView Create(Digest digest, int shown, TextBudget budget, string manageUrl, string unsubscribeUrl, IReadOnlyList<string> notices)
+    public static DigestView Create(Digest digest, int shown, TextBudget budget, string manageUrl, string unsubscribeUrl, IReadOnlyList<string> notices,
+        PaperContentCache cache)
     {
         var papers = new List<PaperView>(shown);
-        for (var i = 0; i < shown; i++) papers.Add(Paper(i + 1, digest.Entries[i], budget));
+        for (var i = 0; i < shown; i++) papers.Add(new PaperView(i + 1, cache.Get(digest.Entries[i], budget)));
         var total = digest.Entries.Count + digest.MoreCount;
         var query = PaperText.OneLine(digest.Subscription.Query);
         return new DigestView(query, total, papers, total - shown, manageUrl, unsubscribeUrl, Subjects.Digest(total, query),
             [.. notices.Select(PaperText.OneLine)]);
     }
 
-    private static PaperView Paper(int number, DigestEntry entry, TextBudget budget)
+    internal static PaperContent Content(DigestEntry entry, TextBudget budget)
     {
         var p = entry.Paper;
         var words = entry.Why.Select(h => PaperText.OneLine(h.Text)).Where(w => w.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
@@ -39,8 +40,7 @@ public static class DigestViewFactory
         var summary = PaperText.Shorten(PaperText.OneLine(p.Summary), budget.SummaryChars);
         var abstractText = PaperText.Shorten(PaperText.OneLine(p.Abstract), budget.AbstractChars);
         var links = Links(p);
-        return new PaperView(
-            number,
+        return new PaperContent(
             title,
             Highlighter.Html(title, words, Encoder),
             links.FirstOrDefault(l => l.Label == "abstract")?.Url,

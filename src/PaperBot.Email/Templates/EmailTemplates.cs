@@ -15,10 +15,12 @@ public sealed class EmailTemplates
 {
     public const string DigestHtml = "digest.html.liquid";
     public const string DigestText = "digest.txt.liquid";
+    public const string DigestPaperHtml = "digest-paper.html.liquid";
+    public const string DigestPaperText = "digest-paper.txt.liquid";
     public const string ConfirmationHtml = "confirmation.html.liquid";
     public const string ConfirmationText = "confirmation.txt.liquid";
 
-    private static readonly string[] Names = [DigestHtml, DigestText, ConfirmationHtml, ConfirmationText];
+    private static readonly string[] Names = [DigestHtml, DigestText, DigestPaperHtml, DigestPaperText, ConfirmationHtml, ConfirmationText];
     private static readonly FluidParser Parser = new();
 
     private readonly TemplateOptions _options = new();
@@ -38,13 +40,21 @@ public sealed class EmailTemplates
         });
     }
 
-    public string Render(string name, object model)
+    public string Render(string name, object model) => _templates[name].Render(new TemplateContext(model, _options), Encoder(name));
+
+    /// <summary>Renders a paper template, which sees the paper as <c>p</c> (as inside a digest template's loop).</summary>
+    public string RenderPaper(string name, PaperView paper)
     {
-        var context = new TemplateContext(model, _options);
-        return name.Contains(".html.", StringComparison.Ordinal)
-            ? _templates[name].Render(context, DigestViewFactory.Encoder)
-            : _templates[name].Render(context, NullEncoder.Default);
+        var context = new TemplateContext(_options);
+        context.SetValue("p", paper);
+        return _templates[name].Render(context, Encoder(name));
     }
+
+    /// <summary>What <paramref name="raw"/> looks like in the output of the template <paramref name="name"/>.</summary>
+    public static string Printed(string name, string raw) => Encoder(name).Encode(raw);
+
+    private static TextEncoder Encoder(string name) =>
+        name.Contains(".html.", StringComparison.Ordinal) ? DigestViewFactory.Encoder : NullEncoder.Default;
 
     /// <summary>What is wrong with an override folder: missing, or a template in it that does not parse.</summary>
     public static IEnumerable<string> Problems(string directory)

@@ -6,8 +6,8 @@ namespace PaperBot.Email.Transport;
 
 /// <summary>
 /// One open, authenticated SMTP session. The socket is ours, with <c>NoDelay</c>: with Nagle on, the final
-/// "CRLF.CRLF" waits for the server's delayed ACK of the body, about 40 ms a message (MailKit's
-/// <c>ConnectAsync(Socket, …)</c> takes a connected socket for this).
+/// "CRLF.CRLF" waits for the server's delayed ACK of the body, about 40 ms a message. MailKit talks over a
+/// <see cref="BatchingStream"/> on it (<c>ConnectAsync(Stream, …)</c>), so a message leaves in one send.
 /// </summary>
 internal sealed class SmtpConnection : IDisposable
 {
@@ -46,7 +46,8 @@ internal sealed class SmtpConnection : IDisposable
         try
         {
             await socket.ConnectAsync(settings.Host, settings.Port, timeout.Token);
-            await client.ConnectAsync(socket, settings.Host, settings.Port, Map(settings.Security, settings.Port), timeout.Token);
+            var stream = new BatchingStream(new NetworkStream(socket, ownsSocket: false));
+            await client.ConnectAsync(stream, settings.Host, settings.Port, Map(settings.Security, settings.Port), timeout.Token);
             // Only when offered: a relay on localhost often takes mail without a login.
             if (!string.IsNullOrEmpty(settings.Username) && client.Capabilities.HasFlag(SmtpCapabilities.Authentication))
                 await client.AuthenticateAsync(settings.Username, settings.Password, timeout.Token);

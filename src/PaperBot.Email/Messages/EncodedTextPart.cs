@@ -1,0 +1,106 @@
+using System.Buffers;
+using System.Text;
+using MimeKit;
+
+namespace PaperBot.Email.Messages;
+
+/// <summary>
+/// A UTF-8 text part whose quoted-printable wire form (CRLF lines, each within 76 characters, so 7-bit and safe for any
+/// relay and for DKIM) is computed once by <see cref="QuotedPrintable"/>, held as pieces: a digest's frame and the
+/// shared, already encoded papers (<see cref="PaperFragment"/>), never copied into one buffer. MimeKit would
+/// otherwise scan the part on <c>Prepare</c> and filter it for line ends on each of the size check, DKIM's body hash
+/// and the send; here those writes copy the pieces. Reading it (<c>Text</c>) and writing it with other line ends work
+/// as for any part.
+/// </summary>
+public sealed class EncodedTextPart : TextPart
+{
+    /// <summary>The pieces (a paper's fragment splits around its number) go out gathered in writes of this size:
+    /// each write passes through MailKit's or DKIM's filters, which cost per call.</summary>
+    private const int WriteSize = 16 * 1024;
+
+    private readonly IReadOnlyList<ReadOnlyMemory<byte>> _wire;
+
+    public EncodedTextPart(string subtype, IReadOnlyList<ReadOnlyMemory<byte>> wire) : base(subtype)
+    {
+        _wire = wire;
+        ContentType.Charset = "utf-8";
+        ContentTransferEncoding = ContentEncoding.QuotedPrintable;
+        Content = new MimeContent(new SegmentStream(wire), ContentEncoding.QuotedPrintable) { NewLineFormat = NewLineFormat.Dos };
+    }
+
+    /// <summary>Quoted-printable fits every constraint: nothing to choose.</summary>
+    public override void Prepare(EncodingConstraint constraint, int maxLineLength = 78)
+    {
+    }
+
+    public override void WriteTo(FormatOptions options, Stream stream, bool contentOnly, CancellationToken cancellationToken = default)
+    {
+        if (options.NewLineFormat != NewLineFormat.Dos)
+        {
+            base.WriteTo(options, stream, contentOnly, cancellationToken);
+            return;
+        }
+        if (!contentOnly) Headers.WriteTo(options, stream, cancellationToken);
+        var buffer = ArrayPool<byte>.Shared.Rent(WriteSize);
+        try
+        {
+            foreach (var chunk in Gathered(buffer))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                stream.Write(chunk.Span);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    public override async Task WriteToAsync(FormatOptions options, Stream stream, bool contentOnly, CancellationToken cancellationToken = default)
+    {
+        if (options.NewLineFormat != NewLineFormat.Dos)
+        {
+            await base.WriteToAsync(options, stream, contentOnly, cancellationToken);
+            return;
+        }
+        if (!contentOnly) await Headers.WriteToAsync(options, stream, cancellationToken);
+        var buffer = ArrayPool<byte>.Shared.Rent(WriteSize);
+        try
+        {
+            foreach (var chunk in Gathered(buffer)) await stream.WriteAsync(chunk, cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The pieces copied into <paramref name="buffer"/>, handed out each time it is full and at the end.</summary>
+    private IEnumerable<ReadOnlyMemory<byte>> Gathered(byte[] buffer)
+    {
+        var filled = 0;
+        foreach (var piece in _wire)
+        {
+            for (var rest = piece; rest.Length > 0;)
+            {
+                var n = Math.Min(rest.Length, buffer.Length - filled);
+                rest[..n].CopyTo(buffer.AsMemory(filled));
+                rest = rest[n..];
+                filled += n;
+                if (filled < buffer.Length) continue;
+                yield return buffer.AsMemory(0, filled);
+                filled = 0;
+            }
+        }
+        if (filled > 0) yield return buffer.AsMemory(0, filled);
+    }
+
+    /// <summary>Encodes a whole text (a confirmation mail, or a digest whose template prints no paper fragments).</summary>
+    public static EncodedTextPart FromText(string subtype, string text)
+    {
+        var writer = new ArrayBufferWriter<byte>(text.Length + text.Length / 8 + QuotedPrintable.StepRoom);
+        var column = 0;
+        QuotedPrintable.Encode(Encoding.UTF8.GetBytes(text), ref column, writer);
+        return new EncodedTextPart(subtype, [writer.WrittenMemory]);
+    }
+}
