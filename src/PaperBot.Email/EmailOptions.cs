@@ -90,6 +90,9 @@ public sealed class SmtpSettings
 
     /// <summary>The least wait before a digest cut off by a lost connection is tried again.</summary>
     public TimeSpan RetryAfterConnectionLoss { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Tests only (not configuration): trusts the test server's own certificate; null keeps the system's checks.</summary>
+    internal System.Net.Security.RemoteCertificateValidationCallback? CertificateValidation { get; set; }
 }
 
 public sealed class DkimSettings

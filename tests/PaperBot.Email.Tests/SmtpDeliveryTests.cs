@@ -141,6 +141,33 @@ public class SmtpDeliveryTests
         Assert.StartsWith("connection to the SMTP server lost", Assert.IsType<DeliveryResult.Transient>(result).Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(SmtpSecurity.StartTls)]
+    [InlineData(SmtpSecurity.SslOnConnect)]
+    public async Task Over_starttls_and_ssl_on_connect_alike_digests_leave_through_the_pooled_batched_stream_encrypted(SmtpSecurity security)
+    {
+        using var certificate = SmtpTestServer.SelfSignedCertificate();
+        await using var server = await SmtpTestServer.StartAsync(certificate: certificate, implicitTls: security == SmtpSecurity.SslOnConnect);
+        var validated = 0;
+        await using var rig = EmailRig.Smtp(server, o =>
+        {
+            o.Smtp.Security = security;
+            o.Smtp.CertificateValidation = (_, presented, _, _) =>
+            {
+                Interlocked.Increment(ref validated);
+                return presented?.GetCertHashString() == certificate.GetCertHashString();
+            };
+        });
+
+        var results = new List<DeliveryResult>();
+        for (var i = 0; i < 3; i++) results.Add(await rig.Channel.SendAsync(Papers.Batch($"b-{i}"), CancellationToken.None));
+
+        Assert.True(results.All(r => r is DeliveryResult.Sent), $"certificate checked {validated} times: {results[0]}");
+        Assert.Equal(3, server.Messages.Count);
+        Assert.Contains("Diffusion Paper 1", server.Messages[2].Parse().TextBody, StringComparison.Ordinal);
+        Assert.InRange(validated, 1, server.Sessions); // every session went through the TLS handshake
+    }
+
     [Fact]
     public async Task StartTls_demanded_of_a_server_without_it_is_a_transient_setup_problem()
     {

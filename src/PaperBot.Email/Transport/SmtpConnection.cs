@@ -43,6 +43,7 @@ internal sealed class SmtpConnection : IDisposable
         timeout.CancelAfter(settings.Timeout);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
+        if (settings.CertificateValidation is { } validate) client.ServerCertificateValidationCallback = validate;
         try
         {
             await socket.ConnectAsync(settings.Host, settings.Port, timeout.Token);

@@ -1,5 +1,6 @@
-using System.Net;
 using System.IO.Pipelines;
+using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
@@ -42,24 +43,35 @@ internal sealed class NoDelayListenerFactory : IEndpointListenerFactory
         public void Dispose() => listener.Stop();
     }
 
-    /// <summary>The session's byte pipes over the accepted socket; the test server offers no STARTTLS (no certificate).</summary>
+    /// <summary>The session's byte pipes over the accepted socket, over TLS once STARTTLS upgraded them.</summary>
     private sealed class PlainPipe(TcpClient client) : ISecurableDuplexPipe
     {
-        private readonly NetworkStream _stream = client.GetStream();
         /// <summary>Reads up to 64 KB at once, as MTAs do: the default 4 KB made the sink wake ~20 times for one digest.</summary>
         private static readonly StreamPipeReaderOptions ReadOptions = new(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024);
 
+        private Stream _stream = client.GetStream();
         private PipeReader? _input;
         private PipeWriter? _output;
 
         public PipeReader Input => _input ??= PipeReader.Create(_stream, ReadOptions);
         public PipeWriter Output => _output ??= PipeWriter.Create(_stream);
-        public bool IsSecure => false;
-        public SslProtocols SslProtocol => SslProtocols.None;
+        public bool IsSecure => _stream is SslStream;
+        public SslProtocols SslProtocol => (_stream as SslStream)?.SslProtocol ?? SslProtocols.None;
 
-        public Task UpgradeAsync(X509Certificate certificate, SslProtocols protocols, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException("the test SMTP server has no certificate");
+        public async Task UpgradeAsync(X509Certificate certificate, SslProtocols protocols, CancellationToken cancellationToken = default)
+        {
+            // The client starts its handshake only after the 220 to STARTTLS, so nothing is left in the plain pipes.
+            var tls = new SslStream(_stream, leaveInnerStreamOpen: true);
+            await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate, EnabledSslProtocols = protocols }, cancellationToken);
+            _stream = tls;
+            _input = null;
+            _output = null;
+        }
 
-        public void Dispose() => client.Dispose();
+        public void Dispose()
+        {
+            _stream.Dispose();
+            client.Dispose();
+        }
     }
 }

@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using SmtpServer;
 using SmtpServer.Mail;
 using SmtpServer.Protocol;
@@ -26,12 +28,16 @@ public sealed class SmtpTestServer : IAsyncDisposable
     private long _accepted;
     private Task _running = Task.CompletedTask;
 
-    private SmtpTestServer(bool keepMessages, TimeSpan? idleTimeout, out NoDelayListenerFactory listeners)
+    private SmtpTestServer(bool keepMessages, TimeSpan? idleTimeout, X509Certificate2? certificate, bool implicitTls, out NoDelayListenerFactory listeners)
     {
         _keep = keepMessages;
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
-            .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, 0)).SessionTimeout(idleTimeout ?? TimeSpan.FromMinutes(2)));
+            .Endpoint(b =>
+            {
+                b.Endpoint(new IPEndPoint(IPAddress.Loopback, 0)).SessionTimeout(idleTimeout ?? TimeSpan.FromMinutes(2));
+                if (certificate is not null) b.Certificate(certificate).IsSecure(implicitTls); // STARTTLS, or TLS from the start
+            });
         if (idleTimeout is { } idle) options.CommandWaitTimeout(idle);
         listeners = new NoDelayListenerFactory();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
@@ -57,12 +63,28 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     /// <param name="keepMessages">False for a sink that only counts (benchmarks).</param>
     /// <param name="idleTimeout">Close a session that sends no command for this long.</param>
-    public static async Task<SmtpTestServer> StartAsync(bool keepMessages = true, TimeSpan? idleTimeout = null)
+    /// <param name="certificate">With one, the server offers STARTTLS (see <see cref="SelfSignedCertificate"/>).</param>
+    /// <param name="implicitTls">With a certificate: TLS from the first byte (port 465 style) instead of STARTTLS.</param>
+    public static async Task<SmtpTestServer> StartAsync(bool keepMessages = true, TimeSpan? idleTimeout = null, X509Certificate2? certificate = null,
+        bool implicitTls = false)
     {
-        var server = new SmtpTestServer(keepMessages, idleTimeout, out var listeners);
+        var server = new SmtpTestServer(keepMessages, idleTimeout, certificate, implicitTls, out var listeners);
         server._running = server._server.StartAsync(server._stop.Token);
         server.Port = await listeners.Port.WaitAsync(TimeSpan.FromSeconds(10));
         return server;
+    }
+
+    /// <summary>A certificate for "localhost", made here, with its private key.</summary>
+    public static X509Certificate2 SelfSignedCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddDnsName("localhost");
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var made = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        return X509CertificateLoader.LoadPkcs12(made.Export(X509ContentType.Pfx), null); // SslStream wants the key attached
     }
 
     /// <summary>The next <paramref name="times"/> messages to <paramref name="recipient"/> get <paramref name="answer"/>.</summary>
