@@ -254,7 +254,7 @@ public sealed class GatewayClient(
                     GatewayLog.Resumed(client._log, client._session.SessionId, client._session.Sequence);
                     break;
                 case "INTERACTION_CREATE":
-                    if (e.Data.Deserialize(InteractionJsonContext.Default.Interaction) is { } interaction) client._interactions.Accept(interaction);
+                    if (e.Data.Deserialize(InteractionJsonContext.Default.Interaction) is { } interaction && interaction.IsWellFormed()) client._interactions.Accept(interaction);
                     break;
             }
         }

@@ -45,13 +45,14 @@ public sealed class InteractionEndpoint(InteractionSignature signature, Interact
         Interaction? interaction;
         try
         {
-            interaction = JsonSerializer.Deserialize(body, InteractionJsonContext.Default.Interaction);
+            // Invalid UTF-8 inside a string parses lazily and throws where a command reads it: refused here instead.
+            interaction = System.Text.Unicode.Utf8.IsValid(body) ? JsonSerializer.Deserialize(body, InteractionJsonContext.Default.Interaction) : null;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             interaction = null;
         }
-        if (interaction is null)
+        if (interaction is null || !interaction.IsWellFormed())
         {
             Refuse(http, StatusCodes.Status400BadRequest, "not_an_interaction", "a signed body that is not an interaction");
             return;

@@ -176,6 +176,24 @@ public sealed class EndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("invalid UTF-8 in an option", "{\"type\":2,\"id\":\"1\",\"token\":\"t\",\"data\":{\"name\":\"search\",\"options\":[{\"name\":\"query\",\"type\":3,\"value\":\"a\u00FFb\"}]}}")]
+    [InlineData("half a surrogate pair", "{\"type\":2,\"id\":\"1\",\"token\":\"t\",\"data\":{\"name\":\"search\",\"options\":[{\"name\":\"query\",\"type\":3,\"value\":\"a\\ud800b\"}]}}")]
+    [InlineData("a null option", "{\"type\":2,\"id\":\"1\",\"token\":\"t\",\"data\":{\"name\":\"search\",\"options\":[null]}}")]
+    public async Task A_signed_interaction_whose_strings_cannot_be_read_gets_400_not_a_500_from_its_command(string what, string json)
+    {
+        // Found by the end-to-end fuzzing. U+00FF stands for a raw 0xFF byte: written as Latin-1, the body is not UTF-8.
+        var body = what.StartsWith("invalid", StringComparison.Ordinal) ? Encoding.Latin1.GetBytes(json) : Encoding.UTF8.GetBytes(json);
+        var ts = Now;
+        using var request = new HttpRequestMessage(HttpMethod.Post, InteractionEndpoint.Route) { Content = new ByteArrayContent(body) };
+        request.Headers.Add(InteractionSignature.TimestampHeader, ts);
+        request.Headers.Add(InteractionSignature.SignatureHeader, Signer.Sign(ts, body));
+
+        using var response = await _http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     [Fact]
     public async Task A_signed_body_that_is_not_an_interaction_gets_400()
     {

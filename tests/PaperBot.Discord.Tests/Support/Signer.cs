@@ -15,5 +15,9 @@ public static class Signer
     public static string Sign(string timestamp, string body, Key? key = null) =>
         Convert.ToHexStringLower(SignatureAlgorithm.Ed25519.Sign(key ?? Key, Encoding.UTF8.GetBytes(timestamp + body)));
 
+    /// <summary>Signs raw bytes, which need not be valid UTF-8 (a hostile body under a real signature).</summary>
+    public static string Sign(string timestamp, byte[] body) =>
+        Convert.ToHexStringLower(SignatureAlgorithm.Ed25519.Sign(Key, [.. Encoding.UTF8.GetBytes(timestamp), .. body]));
+
     public static string Timestamp(DateTimeOffset at) => at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 }

@@ -30,6 +30,10 @@ public sealed record Interaction
     /// <summary>Whoever acted: the member's user in a guild, the user in a DM.</summary>
     [JsonIgnore]
     public User? Caller => Member?.User ?? User;
+
+    /// <summary>No null among the options and every string value readable (a JSON escape of half a surrogate pair
+    /// parses but cannot be read): what commands rely on, checked once at the edge.</summary>
+    public bool IsWellFormed() => Data?.Options is not { } options || InteractionOption.AllWellFormed(options);
 }
 
 /// <summary>Interaction types (docs: Interaction Type).</summary>
@@ -61,6 +65,23 @@ public sealed record InteractionOption
     public JsonElement? Value { get; init; }
     public IReadOnlyList<InteractionOption>? Options { get; init; }
     public bool? Focused { get; init; }
+
+    internal static bool AllWellFormed(IReadOnlyList<InteractionOption?> options) =>
+        options.All(o => o is not null && o.Name is not null && Readable(o.Value) && (o.Options is null || AllWellFormed(o.Options)));
+
+    private static bool Readable(JsonElement? value)
+    {
+        if (value is not { ValueKind: JsonValueKind.String } s) return true;
+        try
+        {
+            s.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
 }
 
 public sealed record GuildMember
