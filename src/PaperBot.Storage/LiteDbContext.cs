@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using LiteDB;
 using PaperBot.Core.Storage;
 
@@ -26,8 +27,13 @@ public sealed class LiteDbContext : IDisposable
     public LiteDatabase Database => Volatile.Read(ref _db);
     public string Path { get; }
 
-    /// <summary>Why the last write failed on I/O, until a write succeeds again (for /healthz).</summary>
+    /// <summary>Why the last write failed on I/O, until writes succeed for <see cref="CalmAfter"/> (for /healthz): on a
+    /// full disk small writes may still fit while batches fail, and the status should not flicker.</summary>
     public string? WriteFailure { get; private set; }
+
+    public static readonly TimeSpan CalmAfter = TimeSpan.FromMinutes(1);
+
+    private long _failedAt;
 
     /// <summary>Serialises read-merge-write batches: the store decides what is new, atomically.</summary>
     internal Lock WriteGate { get; } = new();
@@ -93,7 +99,10 @@ public sealed class LiteDbContext : IDisposable
         return db;
     }
 
-    internal void Succeeded() => WriteFailure = null;
+    internal void Succeeded()
+    {
+        if (WriteFailure is not null && Stopwatch.GetElapsedTime(_failedAt) >= CalmAfter) WriteFailure = null;
+    }
 
     /// <summary>
     /// Called under <see cref="WriteGate"/> after a write failed on I/O: drops the engine (its transaction may be stuck
@@ -103,6 +112,7 @@ public sealed class LiteDbContext : IDisposable
     internal void Recover(Exception cause)
     {
         WriteFailure = cause.Message;
+        _failedAt = Stopwatch.GetTimestamp();
         try
         {
             _db.Dispose();
