@@ -44,6 +44,36 @@ public class OutboxTests
     }
 
     [Fact]
+    public void A_run_reads_back_every_paper_reason_and_score_as_enqueued_whatever_the_text()
+    {
+        using var db = new TestDatabase();
+        Subscribe(db, "s-1");
+        var longText = string.Concat(Enumerable.Repeat("Schrödinger-bridge diffusion ", 12)); // a length past one varint byte
+        var second = PaperId.Parse("2503.00002");
+        var broad = Enumerable.Range(3, 40).Select(n => PaperId.Parse($"2503.{n:D5}")).ToList(); // past the scan of a small run
+        PaperMatch[] matches =
+        [
+            new("s-1", Paper, [new MatchHit("title", "Über-große Modelle 🚀"), new MatchHit("abstract", longText)], 0.1 + 0.2),
+            new("s-1", second, [new MatchHit("abstract", longText), new MatchHit("title", "Über-große Modelle 🚀")], 7.25),
+            .. broad.Select(p => new PaperMatch("s-1", p, [], 1)),
+            new("s-1", broad[^1], [new MatchHit("author", "Ann Author")], 2),
+        ];
+
+        Assert.Equal(42, db.Outbox.Enqueue(matches));
+
+        var items = db.Outbox.LoadOpen().Open.ToDictionary(i => i.PaperId);
+        Assert.Equal(42, items.Count);
+        Assert.Equal(0.1 + 0.2, items[Paper].Score);
+        Assert.Equal([new MatchHit("title", "Über-große Modelle 🚀"), new MatchHit("abstract", longText)], items[Paper].Why);
+        Assert.Equal([new MatchHit("abstract", longText), new MatchHit("title", "Über-große Modelle 🚀")], items[second].Why);
+        Assert.Equal(7.25, items[second].Score);
+        // The broad subscription's repeated match merged into its first one: both reasons, the best score.
+        Assert.Equal([new MatchHit("author", "Ann Author")], items[broad[^1]].Why);
+        Assert.Equal(2, items[broad[^1]].Score);
+        Assert.Equal(1, db.Context.Database.GetCollection("outbox").Count());
+    }
+
+    [Fact]
     public void A_match_for_a_removed_subscription_is_not_enqueued()
     {
         using var db = new TestDatabase();
