@@ -48,8 +48,8 @@ public sealed partial class LiteDbOutbox(LiteDbContext context, TimeProvider tim
 
     public OutboxSnapshot LoadOpen(DateTimeOffset? dueBy = null)
     {
-        var ids = new PaperIdCache();
-        var runs = dueBy is { } by ? DueTargets(by, ids) : OpenRuns(ids);
+        var shared = new RunReadCache();
+        var runs = dueBy is { } by ? DueTargets(by, shared) : OpenRuns(shared);
         var open = runs.SelectMany(r => r.Items).Where(IsOpen).ToList();
         var cursors = context.DigestCursors.FindAll().ToDictionary(d => d["_id"].AsString, d => Date(d["LastDigestAt"]), StringComparer.Ordinal);
         return new OutboxSnapshot(open, cursors);
@@ -165,26 +165,26 @@ public sealed partial class LiteDbOutbox(LiteDbContext context, TimeProvider tim
     }
 
     /// <summary>Every run of one target, whatever its state (the target index compares ignoring case; keys don't).</summary>
-    private IEnumerable<OutboxRun> Runs(string target, PaperIdCache? ids = null)
+    private IEnumerable<OutboxRun> Runs(string target, RunReadCache? shared = null)
     {
-        ids ??= new PaperIdCache();
-        return context.Outbox.Find(Query.EQ("Target", target)).Where(d => d["Target"].AsString == target).Select(d => OutboxRun.FromDocument(d, ids));
+        shared ??= new RunReadCache();
+        return context.Outbox.Find(Query.EQ("Target", target)).Where(d => d["Target"].AsString == target).Select(d => OutboxRun.FromDocument(d, shared));
     }
 
     /// <summary>The runs of every target with anything due: such a target is read whole, as its claimed batches and
     /// waiting papers decide what it may send. Few targets are looked up one by one (each lookup is a LiteDB query,
     /// about a millisecond); many (a digest slot) in one read of the open runs.</summary>
-    private IEnumerable<OutboxRun> DueTargets(DateTimeOffset by, PaperIdCache ids)
+    private IEnumerable<OutboxRun> DueTargets(DateTimeOffset by, RunReadCache shared)
     {
         var targets = context.Outbox.Find(Query.Between("DueAt", NoEarlier, Date(by))).Select(d => d["Target"].AsString)
             .ToHashSet(StringComparer.Ordinal);
-        return targets.Count < LookupsBeforeScan ? targets.SelectMany(t => Runs(t, ids)) : OpenRuns(ids).Where(r => targets.Contains(r.Target));
+        return targets.Count < LookupsBeforeScan ? targets.SelectMany(t => Runs(t, shared)) : OpenRuns(shared).Where(r => targets.Contains(r.Target));
     }
 
-    private IEnumerable<OutboxRun> OpenRuns(PaperIdCache? ids = null)
+    private IEnumerable<OutboxRun> OpenRuns(RunReadCache? shared = null)
     {
-        ids ??= new PaperIdCache();
-        return context.Outbox.Find(Query.GTE("DueAt", NoEarlier)).Select(d => OutboxRun.FromDocument(d, ids));
+        shared ??= new RunReadCache();
+        return context.Outbox.Find(Query.GTE("DueAt", NoEarlier)).Select(d => OutboxRun.FromDocument(d, shared));
     }
 
     /// <summary>The documents with these ids: looked up one by one when few, else found in one read of the collection

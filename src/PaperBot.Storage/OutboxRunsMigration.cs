@@ -57,8 +57,8 @@ internal static class OutboxRunsMigration
         }
         foreach (var doc in old) outbox.Delete(doc["_id"]);
 
-        var ids = new PaperIdCache();
-        var counts = Tally.Of(outbox.FindAll().Select(d => OutboxRun.FromDocument(d, ids)).SelectMany(r => r.Items));
+        var shared = new RunReadCache();
+        var counts = Tally.Of(outbox.FindAll().Select(d => OutboxRun.FromDocument(d, shared)).SelectMany(r => r.Items));
         db.GetCollection(Collections.OutboxCounts).DeleteAll();
         OutboxCounts.Apply(db.GetCollection(Collections.OutboxCounts), counts);
         if (!db.Commit()) throw new InvalidOperationException("converting the outbox to runs did not commit");

@@ -97,13 +97,13 @@ internal sealed class OutboxRun
         return doc;
     }
 
-    /// <param name="papers">Shared by the runs of one read, so each paper's id is parsed once.</param>
-    public static OutboxRun FromDocument(BsonDocument d, PaperIdCache papers)
+    /// <param name="shared">Shared by the runs of one read: ids and reasons are built once each.</param>
+    public static OutboxRun FromDocument(BsonDocument d, RunReadCache shared)
     {
         var subscriptionId = d["SubscriptionId"].AsString;
         var target = d["Target"].AsString;
         var createdAt = Date(d["CreatedAt"]);
-        var entries = RunColumns.Decode(d["R"].AsBinary, papers);
+        var entries = RunColumns.Decode(d["R"].AsBinary, shared);
         var items = new List<OutboxItem>(entries.Length);
         foreach (var e in entries)
         {

@@ -46,16 +46,16 @@ internal static class RunColumns
         return writer.WrittenSpan.ToArray();
     }
 
-    /// <summary>The entries of an encoded run; <paramref name="papers"/> shares one id per paper across the runs of a read.</summary>
-    public static RunEntry[] Decode(ReadOnlySpan<byte> data, PaperIdCache papers)
+    /// <summary>The entries of an encoded run; <paramref name="shared"/> shares ids and reasons across the runs of a read.</summary>
+    public static RunEntry[] Decode(ReadOnlySpan<byte> data, RunReadCache shared)
     {
         var at = 0;
         var table = new MatchHit[ReadCount(data, ref at)];
-        for (var k = 0; k < table.Length; k++) table[k] = new MatchHit(ReadString(data, ref at), ReadString(data, ref at));
+        for (var k = 0; k < table.Length; k++) table[k] = shared.Hit(ReadBytes(data, ref at), ReadBytes(data, ref at));
         var entries = new RunEntry[ReadCount(data, ref at)];
         for (var k = 0; k < entries.Length; k++)
         {
-            var paper = papers.Get(ReadBytes(data, ref at));
+            var paper = shared.Paper(ReadBytes(data, ref at));
             var score = BinaryPrimitives.ReadDoubleLittleEndian(data[at..]);
             at += 8;
             var why = new MatchHit[ReadCount(data, ref at)];
@@ -102,27 +102,50 @@ internal static class RunColumns
         return bytes;
     }
 
-    private static string ReadString(ReadOnlySpan<byte> data, ref int at) => Encoding.UTF8.GetString(ReadBytes(data, ref at));
 }
 
-/// <summary>Paper ids read back from runs: each distinct id is decoded and parsed once per read, and shared.</summary>
-internal sealed class PaperIdCache
+/// <summary>
+/// What the runs of one read share: each distinct paper id is parsed once and each distinct reason built once, so
+/// reading a day's ~900k items allocates a few thousand ids and reasons, not one per item (which kept the collector busy).
+/// </summary>
+internal sealed class RunReadCache
 {
     private readonly Dictionary<string, PaperId> _ids = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, PaperId>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+    private readonly Dictionary<string, PaperId>.AlternateLookup<ReadOnlySpan<char>> _idsBySpan;
+    private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _textsBySpan;
+    private readonly Dictionary<(string Field, string Text), MatchHit> _hits = [];
 
-    public PaperIdCache() => _bySpan = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    public PaperId Get(ReadOnlySpan<byte> utf8)
+    public RunReadCache()
     {
-        Span<char> chars = stackalloc char[Math.Min(utf8.Length, 512)];
-        if (utf8.Length <= chars.Length)
-        {
-            var n = Encoding.UTF8.GetChars(utf8, chars);
-            if (_bySpan.TryGetValue(chars[..n], out var known)) return known;
-        }
-        var text = Encoding.UTF8.GetString(utf8);
+        _idsBySpan = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        _textsBySpan = _texts.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public PaperId Paper(ReadOnlySpan<byte> utf8)
+    {
+        var text = Text(utf8);
         if (!_ids.TryGetValue(text, out var id)) _ids[text] = id = PaperId.Parse(text);
         return id;
+    }
+
+    public MatchHit Hit(ReadOnlySpan<byte> field, ReadOnlySpan<byte> text)
+    {
+        var key = (Text(field), Text(text));
+        if (!_hits.TryGetValue(key, out var hit)) _hits[key] = hit = new MatchHit(key.Item1, key.Item2);
+        return hit;
+    }
+
+    /// <summary>The string of these UTF-8 bytes, the same instance each time they recur.</summary>
+    private string Text(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length <= 256)
+        {
+            Span<char> chars = stackalloc char[utf8.Length];
+            var n = Encoding.UTF8.GetChars(utf8, chars);
+            if (_textsBySpan.TryGetValue(chars[..n], out var known)) return known;
+        }
+        var text = Encoding.UTF8.GetString(utf8);
+        return _texts.TryAdd(text, text) ? text : _texts[text];
     }
 }
