@@ -164,11 +164,12 @@ public sealed partial class LiteDbOutbox(LiteDbContext context, TimeProvider tim
         return changed;
     }
 
-    /// <summary>Every run of one target, whatever its state (the target index compares ignoring case; keys don't).</summary>
+    /// <summary>Every run of one target, whatever its state (found by the target's hash, then compared exactly).</summary>
     private IEnumerable<OutboxRun> Runs(string target, RunReadCache? shared = null)
     {
         shared ??= new RunReadCache();
-        return context.Outbox.Find(Query.EQ("Target", target)).Where(d => d["Target"].AsString == target).Select(d => OutboxRun.FromDocument(d, shared));
+        return context.Outbox.Find(Query.EQ("TargetHash", OutboxRun.TargetHash(target))).Where(d => d["Target"].AsString == target)
+            .Select(d => OutboxRun.FromDocument(d, shared));
     }
 
     /// <summary>The runs of every target with anything due: such a target is read whole, as its claimed batches and

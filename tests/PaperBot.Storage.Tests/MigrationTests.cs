@@ -84,6 +84,9 @@ public class MigrationTests
         var run = Assert.Single(context.Database.GetCollection("outbox").FindAll());
         Assert.True(run["R"].IsBinary);
         Assert.All(new[] { "Hits", "P", "S", "W" }, column => Assert.True(run[column].IsNull));
+        var indexes = context.Database.GetCollection("$indexes").Find(Query.EQ("collection", "outbox")).Select(i => i["name"].AsString).ToList();
+        Assert.Contains("TargetHash", indexes);
+        Assert.DoesNotContain("Target", indexes);
         new LiteDbSubscriptionStore(context).Add(new Subscription
         {
             Id = "s-1", Subscriber = Subscriber.Email("ann@example.org"), Query = "diffusion", Confirmed = true, CreatedAt = created,

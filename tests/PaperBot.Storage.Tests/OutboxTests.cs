@@ -74,6 +74,26 @@ public class OutboxTests
     }
 
     [Fact]
+    public void Two_targets_sharing_an_index_hash_never_see_each_others_items()
+    {
+        using var db = new TestDatabase();
+        // These two addresses collide under the 32-bit hash the outbox indexes targets by.
+        var first = Subscriber.Email("u408504@example.org");
+        var second = Subscriber.Email("u1275600@example.org");
+        Assert.Equal(Mapping.OutboxRun.TargetHash(first.TargetKey), Mapping.OutboxRun.TargetHash(second.TargetKey));
+        Subscribe(db, "s-1", first);
+        Subscribe(db, "s-2", second);
+        db.Outbox.Enqueue([new PaperMatch("s-1", Paper, [], 1), new PaperMatch("s-2", Paper, [], 1)]);
+        var mine = db.Outbox.LoadOpen().Open.Single(i => i.SubscriptionId == "s-1");
+
+        db.Outbox.MarkSent(Claim("s-1", mine), db.Time.GetUtcNow());
+
+        Assert.Equal(["s-2"], db.Outbox.LoadOpen().Open.Select(i => i.SubscriptionId));
+        Assert.Equal(0, db.Outbox.SinceLastDelivery(first.TargetKey, 10).Total);
+        Assert.Equal(1, db.Outbox.SinceLastDelivery(second.TargetKey, 10).Total);
+    }
+
+    [Fact]
     public void A_match_for_a_removed_subscription_is_not_enqueued()
     {
         using var db = new TestDatabase();
