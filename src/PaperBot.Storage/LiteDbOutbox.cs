@@ -1,10 +1,5 @@
 using LiteDB;
-using PaperBot.Core.Delivery;
-using PaperBot.Core.Matching;
 using PaperBot.Core.Outbox;
-using PaperBot.Core.Papers;
-using MatchHit = PaperBot.Core.Queries.MatchHit;
-using PaperBot.Core.Subscriptions;
 using PaperBot.Storage.Mapping;
 using static PaperBot.Storage.Mapping.PaperMapping;
 

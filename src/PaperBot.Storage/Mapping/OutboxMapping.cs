@@ -1,7 +1,5 @@
 using LiteDB;
 using PaperBot.Core.Outbox;
-using PaperBot.Core.Papers;
-using PaperBot.Core.Queries;
 using static PaperBot.Storage.Mapping.PaperMapping;
 
 namespace PaperBot.Storage.Mapping;
