@@ -61,8 +61,10 @@ public sealed class LiteDbPaperStore(LiteDbContext context, TimeProvider time) :
     public IReadOnlyList<Paper> PendingAlerts() =>
         context.PendingAlerts.FindAll().Select(d => Find(PaperId.Parse(d["_id"].AsString))).OfType<Paper>().ToList();
 
+    // One transaction for the batch, not a commit per paper: a crash before it leaves every mark, and the papers are
+    // matched again (the outbox drops repeats).
     public void ClearPendingAlerts(IEnumerable<PaperId> ids) =>
-        WriteTransaction.Run(context, "cleared alerts", () =>
+        WriteTransaction.Run(context, "cleared alert marks", () =>
         {
             foreach (var id in ids) context.PendingAlerts.Delete(id.Value);
         });

@@ -20,7 +20,8 @@ public sealed class LiteDbRetention(LiteDbContext context, TimeProvider time) : 
         lock (context.WriteGate)
         {
             // A run leaves once all its items were delivered; one partly delivered still holds its sent items.
-            var referenced = context.Outbox.FindAll().Select(OutboxRun.FromDocument).SelectMany(r => r.Items)
+            var shared = new RunReadCache();
+            var referenced = context.Outbox.FindAll().Select(d => OutboxRun.FromDocument(d, shared)).SelectMany(r => r.Items)
                 .Where(i => i.Status != OutboxStatus.Sent).Select(i => i.PaperId.Value)
                 .Concat(context.PendingAlerts.FindAll().Select(d => d["_id"].AsString))
                 .ToHashSet(StringComparer.Ordinal);

@@ -52,12 +52,13 @@ internal static class OutboxRunsMigration
         {
             outbox.Insert(new OutboxRun
             {
-                SubscriptionId = run.Key.SubscriptionId, Target = run.Key.Target, CreatedAt = run.Key.CreatedAt, Items = [.. run],
+                Id = ObjectId.NewObjectId(), SubscriptionId = run.Key.SubscriptionId, Target = run.Key.Target, CreatedAt = run.Key.CreatedAt, Items = [.. run],
             }.ToDocument());
         }
         foreach (var doc in old) outbox.Delete(doc["_id"]);
 
-        var counts = Tally.Of(outbox.FindAll().Select(OutboxRun.FromDocument).SelectMany(r => r.Items));
+        var shared = new RunReadCache();
+        var counts = Tally.Of(outbox.FindAll().Select(d => OutboxRun.FromDocument(d, shared)).SelectMany(r => r.Items));
         db.GetCollection(Collections.OutboxCounts).DeleteAll();
         OutboxCounts.Apply(db.GetCollection(Collections.OutboxCounts), counts);
         if (!db.Commit()) throw new InvalidOperationException("converting the outbox to runs did not commit");

@@ -70,7 +70,10 @@ internal static class Schema
         },
         // 9: /unsubscribe's autocomplete finds the caller's subscriptions by who created them, not by reading them all.
         db => db.GetCollection(Collections.Subscriptions).EnsureIndex("CreatedBy", "$.CreatedBy"),
-        // 10: /healthz, /status and the minute's incident pass count and list paused and unconfirmed subscriptions
+        // 10: a run's papers, scores and reasons are one binary value, not a BSON value each (a day at scale writes and
+        // reads back millions of them), and runs are indexed by a hash of their target, not the string.
+        OutboxColumnsMigration.Apply,
+        // 11: /healthz, /status and the minute's incident pass count and list paused and unconfirmed subscriptions
         // through indexes; at a million subscriptions, reading them all took seconds each time.
         db =>
         {

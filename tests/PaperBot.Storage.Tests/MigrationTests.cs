@@ -1,6 +1,9 @@
 using LiteDB;
 using PaperBot.Core.Matching;
+using PaperBot.Core.Outbox;
 using PaperBot.Core.Papers;
+using MatchHit = PaperBot.Core.Queries.MatchHit;
+using PaperBot.Core.Subscriptions;
 using PaperBot.Testing;
 
 namespace PaperBot.Storage.Tests;
@@ -49,5 +52,54 @@ public class MigrationTests
         Assert.Contains("ChangedAt", indexes);
         // Dispatch plans from the migrated items.
         Assert.All(outbox.LoadOpen().Open, i => Assert.Equal(targets[i.SubscriptionId], i.Target));
+    }
+
+    [Fact]
+    public void Runs_stored_as_arrays_by_schema_9_are_converted_by_schema_10_and_keep_every_item_and_state()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("paperbot.db");
+        using (LiteDbContext.Open(path)) { }
+        var created = new DateTime(2026, 3, 12, 9, 0, 0, DateTimeKind.Utc);
+        // A run as schemas 7 to 9 wrote it: P paper ids, S scores, W per item its reason count then indexes into Hits,
+        // X the state of each item not simply pending (here the second one failed).
+        using (var raw = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }))
+        {
+            raw.GetCollection("outbox").Insert(new BsonDocument
+            {
+                ["_id"] = ObjectId.NewObjectId(), ["SubscriptionId"] = "s-1", ["Target"] = "email:ann@example.org", ["CreatedAt"] = created,
+                ["Hits"] = new BsonArray { new BsonArray { "title", "Diffusion" }, new BsonArray { "abstract", "video models" } },
+                ["P"] = new BsonArray { "2603.00001", "2603.00002" },
+                ["S"] = new BsonArray { 4.5, 1.0 },
+                ["W"] = new BsonArray { 2, 0, 1, 1, 1 },
+                ["X"] = new BsonArray { new BsonDocument { ["I"] = 1, ["St"] = "Failed", ["A"] = 1, ["E"] = "mailbox full" } },
+                ["DueAt"] = created,
+            });
+            raw.UserVersion = 9;
+        }
+
+        using var context = LiteDbContext.Open(path);
+
+        Assert.Equal(Schema.CurrentVersion, context.Database.UserVersion);
+        var run = Assert.Single(context.Database.GetCollection("outbox").FindAll());
+        Assert.True(run["R"].IsBinary);
+        Assert.All(new[] { "Hits", "P", "S", "W" }, column => Assert.True(run[column].IsNull));
+        var indexes = context.Database.GetCollection("$indexes").Find(Query.EQ("collection", "outbox")).Select(i => i["name"].AsString).ToList();
+        Assert.Contains("TargetHash", indexes);
+        Assert.DoesNotContain("Target", indexes);
+        new LiteDbSubscriptionStore(context).Add(new Subscription
+        {
+            Id = "s-1", Subscriber = Subscriber.Email("ann@example.org"), Query = "diffusion", Confirmed = true, CreatedAt = created,
+        });
+        var outbox = new LiteDbOutbox(context, TimeProvider.System);
+        var open = Assert.Single(outbox.LoadOpen().Open);
+        Assert.Equal("s-1:2603.00001", open.Id);
+        Assert.Equal([new MatchHit("title", "Diffusion"), new MatchHit("abstract", "video models")], open.Why);
+        Assert.Equal(4.5, open.Score);
+        var failed = outbox.SinceLastDelivery("email:ann@example.org", 10).Items.Single(i => i.Status == OutboxStatus.Failed);
+        Assert.Equal(("2603.00002", "mailbox full", 1), (failed.PaperId.Value, failed.LastError, failed.Attempts));
+        Assert.Equal([new MatchHit("abstract", "video models")], failed.Why);
+        Assert.Equal(1, outbox.Requeue(["s-1"], DateTimeOffset.UtcNow));
+        Assert.Equal(2, outbox.LoadOpen().Open.Count);
     }
 }

@@ -44,6 +44,56 @@ public class OutboxTests
     }
 
     [Fact]
+    public void A_run_reads_back_every_paper_reason_and_score_as_enqueued_whatever_the_text()
+    {
+        using var db = new TestDatabase();
+        Subscribe(db, "s-1");
+        var longText = string.Concat(Enumerable.Repeat("Schrödinger-bridge diffusion ", 12)); // a length past one varint byte
+        var second = PaperId.Parse("2503.00002");
+        var broad = Enumerable.Range(3, 40).Select(n => PaperId.Parse($"2503.{n:D5}")).ToList(); // past the scan of a small run
+        PaperMatch[] matches =
+        [
+            new("s-1", Paper, [new MatchHit("title", "Über-große Modelle 🚀"), new MatchHit("abstract", longText)], 0.1 + 0.2),
+            new("s-1", second, [new MatchHit("abstract", longText), new MatchHit("title", "Über-große Modelle 🚀")], 7.25),
+            .. broad.Select(p => new PaperMatch("s-1", p, [], 1)),
+            new("s-1", broad[^1], [new MatchHit("author", "Ann Author")], 2),
+        ];
+
+        Assert.Equal(42, db.Outbox.Enqueue(matches));
+
+        var items = db.Outbox.LoadOpen().Open.ToDictionary(i => i.PaperId);
+        Assert.Equal(42, items.Count);
+        Assert.Equal(0.1 + 0.2, items[Paper].Score);
+        Assert.Equal([new MatchHit("title", "Über-große Modelle 🚀"), new MatchHit("abstract", longText)], items[Paper].Why);
+        Assert.Equal([new MatchHit("abstract", longText), new MatchHit("title", "Über-große Modelle 🚀")], items[second].Why);
+        Assert.Equal(7.25, items[second].Score);
+        // The broad subscription's repeated match merged into its first one: both reasons, the best score.
+        Assert.Equal([new MatchHit("author", "Ann Author")], items[broad[^1]].Why);
+        Assert.Equal(2, items[broad[^1]].Score);
+        Assert.Equal(1, db.Context.Database.GetCollection("outbox").Count());
+    }
+
+    [Fact]
+    public void Two_targets_sharing_an_index_hash_never_see_each_others_items()
+    {
+        using var db = new TestDatabase();
+        // These two addresses collide under the 32-bit hash the outbox indexes targets by.
+        var first = Subscriber.Email("u408504@example.org");
+        var second = Subscriber.Email("u1275600@example.org");
+        Assert.Equal(Mapping.OutboxRun.TargetHash(first.TargetKey), Mapping.OutboxRun.TargetHash(second.TargetKey));
+        Subscribe(db, "s-1", first);
+        Subscribe(db, "s-2", second);
+        db.Outbox.Enqueue([new PaperMatch("s-1", Paper, [], 1), new PaperMatch("s-2", Paper, [], 1)]);
+        var mine = db.Outbox.LoadOpen().Open.Single(i => i.SubscriptionId == "s-1");
+
+        db.Outbox.MarkSent(Claim("s-1", mine), db.Time.GetUtcNow());
+
+        Assert.Equal(["s-2"], db.Outbox.LoadOpen().Open.Select(i => i.SubscriptionId));
+        Assert.Equal(0, db.Outbox.SinceLastDelivery(first.TargetKey, 10).Total);
+        Assert.Equal(1, db.Outbox.SinceLastDelivery(second.TargetKey, 10).Total);
+    }
+
+    [Fact]
     public void A_match_for_a_removed_subscription_is_not_enqueued()
     {
         using var db = new TestDatabase();

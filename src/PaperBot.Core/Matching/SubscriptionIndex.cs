@@ -69,10 +69,16 @@ public sealed partial class SubscriptionIndex
         lock (_gate) return RemoveLocked(subscriptionId);
     }
 
-    /// <summary>The query text a subscription was added with, for explaining its matches.</summary>
-    public string? QueryText(string subscriptionId)
+    /// <summary>The query texts these subscriptions were added with, for explaining their matches (null: removed meanwhile).</summary>
+    public string?[] QueryTexts(IReadOnlyList<string> subscriptionIds)
     {
-        lock (_gate) return _slotById.TryGetValue(subscriptionId, out var slot) ? _texts[slot] : null;
+        var texts = new string?[subscriptionIds.Count];
+        lock (_gate)
+        {
+            for (var k = 0; k < texts.Length; k++)
+                texts[k] = _slotById.TryGetValue(subscriptionIds[k], out var slot) ? _texts[slot] : null;
+        }
+        return texts;
     }
 
     /// <summary>The ids of the subscriptions matching one paper, on the calling thread.</summary>

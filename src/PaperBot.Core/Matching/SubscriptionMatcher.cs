@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using PaperBot.Core.Papers;
 using PaperBot.Core.Queries;
 using PaperBot.Core.Storage;
@@ -65,25 +66,39 @@ public sealed class SubscriptionMatcher : IPaperMatcher
     {
         var index = _index;
         var matched = index.Match(papers);
-        var queries = new Dictionary<string, Query>(StringComparer.Ordinal);
-        var result = new List<PaperMatch>();
-        for (var i = 0; i < papers.Count; i++)
+        // Explaining is most of a day's matching work (one evaluation per match): papers are explained in parallel, and
+        // each query text is parsed once per batch however many subscriptions and papers share it.
+        var queries = new ConcurrentDictionary<string, Query>(StringComparer.Ordinal);
+        var explained = new List<PaperMatch>?[papers.Count];
+        Parallel.For(0, papers.Count, i =>
         {
-            if (matched[i].Count == 0) continue;
-            var paper = AnalyzedPaper.From(papers[i]);
-            var forPaper = new List<PaperMatch>(matched[i].Count);
-            foreach (var id in matched[i])
-            {
-                var text = index.QueryText(id);
-                if (text is null) continue; // removed since the batch ran
-                // It parsed when it was indexed; the engine decides the match, the evaluator only explains it.
-                if (!queries.TryGetValue(text, out var query)) queries[text] = query = QueryParser.Parse(text).Query!;
-                var why = QueryEvaluator.Evaluate(query, paper);
-                forPaper.Add(new PaperMatch(id, papers[i].Id, why?.Hits ?? [], why?.Score ?? 0));
-            }
-            result.AddRange(forPaper.OrderByDescending(m => m.Score).ThenBy(m => m.SubscriptionId, StringComparer.Ordinal));
-        }
+            if (matched[i].Count > 0) explained[i] = Explain(papers[i], matched[i], index.QueryTexts(matched[i]), queries);
+        });
+        var result = new List<PaperMatch>(explained.Sum(e => e?.Count ?? 0));
+        foreach (var forPaper in explained)
+            if (forPaper is not null) result.AddRange(forPaper);
         return result;
+    }
+
+    private static List<PaperMatch> Explain(Paper paper, IReadOnlyList<string> ids, string?[] texts, ConcurrentDictionary<string, Query> queries)
+    {
+        var analyzed = AnalyzedPaper.From(paper);
+        // Subscriptions with the same query get the same explanation: evaluate each text once per paper.
+        var byText = new Dictionary<string, MatchExplanation?>(StringComparer.Ordinal);
+        var forPaper = new List<PaperMatch>(ids.Count);
+        for (var k = 0; k < ids.Count; k++)
+        {
+            if (texts[k] is not { } text) continue; // removed since the batch ran
+            if (!byText.TryGetValue(text, out var why))
+            {
+                // It parsed when it was indexed; the engine decides the match, the evaluator only explains it.
+                var query = queries.GetOrAdd(text, static t => QueryParser.Parse(t).Query!);
+                byText[text] = why = QueryEvaluator.Evaluate(query, analyzed);
+            }
+            forPaper.Add(new PaperMatch(ids[k], paper.Id, why?.Hits ?? [], why?.Score ?? 0));
+        }
+        forPaper.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.SubscriptionId, b.SubscriptionId));
+        return forPaper;
     }
 
     private SubscriptionIndex Load(out IReadOnlyList<(string Id, QueryError Error)> rejected) =>

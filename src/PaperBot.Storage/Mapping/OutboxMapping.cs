@@ -1,19 +1,17 @@
 using LiteDB;
 using PaperBot.Core.Outbox;
-using PaperBot.Core.Papers;
-using PaperBot.Core.Queries;
 using static PaperBot.Storage.Mapping.PaperMapping;
 
 namespace PaperBot.Storage.Mapping;
 
 /// <summary>
 /// One outbox document: the papers one subscription matched in one enqueue (a run), each an <see cref="OutboxItem"/>
-/// with its own state. A day at 100k subscriptions is ~900k items but only ~60k documents, and a document's reasons
-/// are a shared table, so the day's writes are a few bulk inserts. Fields an item has by default are left out.
+/// with its own state. A day at 100k subscriptions is ~900k items but only ~60k documents, each a few fields and one
+/// binary value, so the day's writes are a few bulk inserts. Fields an item has by default are left out.
 /// </summary>
 internal sealed class OutboxRun
 {
-    public ObjectId Id { get; init; } = ObjectId.NewObjectId();
+    public required ObjectId Id { get; init; }
     public required string SubscriptionId { get; init; }
     public required string Target { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
@@ -45,48 +43,53 @@ internal sealed class OutboxRun
     public bool Settled => Items.TrueForAll(i => i.Status == OutboxStatus.Sent);
 
     // Columns, not a document per item: a day writes ~900k items, and a BsonDocument each dominated the cost.
-    // P: paper ids; S: scores; W: per item its reason count then indexes into Hits; X: the state of each item not
-    // simply pending since the run's creation (I: its position).
+    // R: papers, scores and reasons (see RunColumns); X: the state of each item not simply pending since the run's
+    // creation (I: its position).
     public BsonDocument ToDocument()
     {
-        var hits = new Dictionary<MatchHit, int>();
-        var table = new BsonArray();
-        var papers = new BsonArray();
-        var scores = new BsonArray();
-        var why = new BsonArray();
         var states = new BsonArray();
+        var entries = new RunEntry[Items.Count];
         for (var k = 0; k < Items.Count; k++)
         {
             var i = Items[k];
-            papers.Add(i.PaperId.Value);
-            scores.Add(i.Score);
-            why.Add(i.Why.Count);
-            foreach (var h in i.Why)
-            {
-                if (!hits.TryGetValue(h, out var n))
-                {
-                    hits[h] = n = table.Count;
-                    table.Add(new BsonArray { h.Field, h.Text });
-                }
-                why.Add(n);
-            }
+            entries[k] = new RunEntry(i.PaperId, i.Why, i.Score);
             if (State(i, k) is { } state) states.Add(state);
         }
+        var result = Document(Id, SubscriptionId, Target, CreatedAt, Slot, DueAt(), entries);
+        if (states.Count > 0) result["X"] = states;
+        return result;
+    }
+
+    /// <summary>A new run as enqueue writes it, every item pending since <paramref name="createdAt"/>: built straight
+    /// from the matches, without an item object each.</summary>
+    public static BsonDocument NewDocument(string subscriptionId, string target, DateTimeOffset createdAt, DateTimeOffset? slot, IReadOnlyList<RunEntry> entries) =>
+        Document(ObjectId.NewObjectId(), subscriptionId, target, createdAt, slot, slot is { } s && s > createdAt ? s : createdAt, entries);
+
+    private static BsonDocument Document(ObjectId id, string subscriptionId, string target, DateTimeOffset createdAt, DateTimeOffset? slot,
+        DateTimeOffset? dueAt, IReadOnlyList<RunEntry> entries)
+    {
         var result = new BsonDocument
         {
-            ["_id"] = Id,
-            ["SubscriptionId"] = SubscriptionId,
-            ["Target"] = Target,
-            ["CreatedAt"] = Date(CreatedAt),
-            ["Hits"] = table,
-            ["P"] = papers,
-            ["S"] = scores,
-            ["W"] = why,
+            ["_id"] = id,
+            ["SubscriptionId"] = subscriptionId,
+            ["Target"] = target,
+            ["TargetHash"] = TargetHash(target),
+            ["CreatedAt"] = Date(createdAt),
+            ["R"] = RunColumns.Encode(entries),
         };
-        if (states.Count > 0) result["X"] = states;
-        if (Slot is { } s) result["Slot"] = Date(s);
-        if (DueAt() is { } due) result["DueAt"] = Date(due);
+        if (slot is { } s) result["Slot"] = Date(s);
+        if (dueAt is { } due) result["DueAt"] = Date(due);
         return result;
+    }
+
+    /// <summary>What the outbox indexes a run's target by: an int compares far faster than a string under the
+    /// database's culture-aware collation, which every run insert paid ~log n times. Readers compare the target itself
+    /// after the index (two targets may share a hash). FNV-1a over the UTF-16 code units: stable across processes.</summary>
+    public static int TargetHash(string target)
+    {
+        var hash = 2166136261u;
+        foreach (var c in target) hash = (hash ^ c) * 16777619u;
+        return unchecked((int)hash);
     }
 
     private BsonDocument? State(OutboxItem i, int position)
@@ -103,25 +106,20 @@ internal sealed class OutboxRun
         return doc;
     }
 
-    public static OutboxRun FromDocument(BsonDocument d)
+    /// <param name="shared">Shared by the runs of one read: ids and reasons are built once each.</param>
+    public static OutboxRun FromDocument(BsonDocument d, RunReadCache shared)
     {
         var subscriptionId = d["SubscriptionId"].AsString;
         var target = d["Target"].AsString;
         var createdAt = Date(d["CreatedAt"]);
-        var hits = d["Hits"].AsArray.Select(h => new MatchHit(h[0].AsString, h[1].AsString)).ToArray();
-        var papers = d["P"].AsArray;
-        var scores = d["S"].AsArray;
-        var why = d["W"].AsArray;
-        var items = new List<OutboxItem>(papers.Count);
-        for (int k = 0, w = 0; k < papers.Count; k++)
+        var entries = RunColumns.Decode(d["R"].AsBinary, shared);
+        var items = new List<OutboxItem>(entries.Length);
+        foreach (var e in entries)
         {
-            var paper = PaperId.Parse(papers[k].AsString);
-            var reasons = new MatchHit[why[w++].AsInt32];
-            for (var r = 0; r < reasons.Length; r++) reasons[r] = hits[why[w++].AsInt32];
             items.Add(new OutboxItem
             {
-                Id = OutboxItem.KeyOf(subscriptionId, paper), SubscriptionId = subscriptionId, PaperId = paper, Target = target,
-                Why = reasons, Score = scores[k].AsDouble, CreatedAt = createdAt, NextAttemptAt = createdAt,
+                Id = OutboxItem.KeyOf(subscriptionId, e.Paper), SubscriptionId = subscriptionId, PaperId = e.Paper, Target = target,
+                Why = e.Why, Score = e.Score, CreatedAt = createdAt, NextAttemptAt = createdAt,
             });
         }
         if (d["X"].IsArray)

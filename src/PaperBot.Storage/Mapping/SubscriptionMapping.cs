@@ -29,13 +29,19 @@ internal static class SubscriptionMapping
         return BsonText.Whole(doc);
     }
 
+    // "HH:mm" as ToDocument writes it, read without the culture-aware parser: enqueue reads thousands of these.
+    private static TimeOnly Time(string hhmm) =>
+        hhmm is [var h1 and >= '0' and <= '9', var h2 and >= '0' and <= '9', ':', var m1 and >= '0' and <= '9', var m2 and >= '0' and <= '9']
+            ? new TimeOnly((h1 - '0') * 10 + h2 - '0', (m1 - '0') * 10 + m2 - '0')
+            : TimeOnly.ParseExact(hhmm, "HH:mm", CultureInfo.InvariantCulture);
+
     public static Subscription ToSubscription(BsonDocument d) => new()
     {
         Id = d["_id"].AsString,
         Subscriber = new Subscriber(Enum.Parse<SubscriberKind>(d["Kind"].AsString), d["Address"].AsString, NullableString(d["GuildId"])),
         Query = d["Query"].AsString,
         Mode = Enum.Parse<DeliveryMode>(d["Mode"].AsString),
-        DeliveryTime = TimeOnly.ParseExact(d["DeliveryTime"].AsString, "HH:mm", CultureInfo.InvariantCulture),
+        DeliveryTime = Time(d["DeliveryTime"].AsString),
         WeeklyDay = Enum.Parse<DayOfWeek>(d["WeeklyDay"].AsString),
         TimeZone = d["TimeZone"].AsString,
         Confirmed = d["Confirmed"].AsBoolean,

@@ -67,6 +67,35 @@ public class SubscriptionMatcherTests
     }
 
     [Fact]
+    public void Subscriptions_sharing_a_query_get_the_same_explanation_as_alone_papers_in_input_order_ties_by_id()
+    {
+        var (_, matcher) = BuildTestContext(
+            Sub("s-b", "diffusion OR agents"), Sub("s-a", "diffusion OR agents"), Sub("s-c", "ti:diffusion"), Sub("s-d", "agents"));
+        // Enough papers to be explained on several threads.
+        var papers = Enumerable.Range(0, 60).Select(k => k % 2 == 0
+            ? PaperFactory.Make($"Diffusion study {k}", "We edit images.", id: $"2501.{k + 10:D5}")
+            : PaperFactory.Make($"Web agents {k}", "Agents browse.", upvotes: k, id: $"2501.{k + 10:D5}")).ToList();
+
+        var matches = matcher.Match(papers);
+
+        Assert.Equal(papers.Select(p => p.Id), matches.Select(m => m.PaperId).Distinct());
+        foreach (var forPaper in matches.GroupBy(m => m.PaperId))
+        {
+            var expected = forPaper.Select(m => (m.SubscriptionId, m.Score))
+                .OrderByDescending(x => x.Score).ThenBy(x => x.SubscriptionId, StringComparer.Ordinal);
+            Assert.Equal(expected, forPaper.Select(m => (m.SubscriptionId, m.Score)));
+        }
+        var queries = new Dictionary<string, string> { ["s-a"] = "diffusion OR agents", ["s-b"] = "diffusion OR agents", ["s-c"] = "ti:diffusion", ["s-d"] = "agents" };
+        Assert.All(matches, m =>
+        {
+            var alone = QueryEvaluator.Evaluate(QueryParser.Parse(queries[m.SubscriptionId]).Query!, AnalyzedPaper.From(papers.Single(p => p.Id == m.PaperId)))!;
+            Assert.Equal(alone.Hits, m.Why);
+            Assert.Equal(alone.Score, m.Score);
+        });
+        Assert.Equal(30 * 3 + 30 * 3, matches.Count); // diffusion papers: s-a, s-b, s-c; agents papers: s-a, s-b, s-d
+    }
+
+    [Fact]
     public void Added_changed_and_removed_subscriptions_take_effect_without_a_reload()
     {
         var (store, matcher) = BuildTestContext(Sub("s-1", "agents"));

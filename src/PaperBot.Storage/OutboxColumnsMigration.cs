@@ -1,0 +1,52 @@
+using LiteDB;
+using PaperBot.Core.Papers;
+using PaperBot.Core.Queries;
+using PaperBot.Storage.Mapping;
+
+namespace PaperBot.Storage;
+
+/// <summary>
+/// Schema 10: a run's papers, scores and reasons move from one BSON array each (P, S, W and the Hits table, as schema 7
+/// wrote them) to one binary value (see <see cref="RunColumns"/>), and runs are indexed by a hash of their target
+/// instead of the target string; the items' states (X) and every other field stay. Safe to run again: only documents
+/// still holding the arrays or lacking the hash are converted.
+/// </summary>
+internal static class OutboxColumnsMigration
+{
+    public static void Apply(LiteDatabase db)
+    {
+        var outbox = db.GetCollection(Collections.Outbox);
+        if (!db.BeginTrans()) throw new InvalidOperationException("A LiteDB transaction is already open on this thread.");
+        foreach (var doc in outbox.FindAll().Where(d => d["P"].IsArray || !d["TargetHash"].IsInt32).ToList())
+        {
+            if (doc["P"].IsArray)
+            {
+                doc["R"] = RunColumns.Encode(EntriesOf(doc));
+                foreach (var column in new[] { "Hits", "P", "S", "W" }) doc.Remove(column);
+            }
+            doc["TargetHash"] = OutboxRun.TargetHash(doc["Target"].AsString);
+            outbox.Update(doc);
+        }
+        if (!db.Commit()) throw new InvalidOperationException("converting the outbox runs to binary columns did not commit");
+        outbox.EnsureIndex("TargetHash", "$.TargetHash");
+        outbox.DropIndex("Target");
+    }
+
+    /// <summary>The entries of a run in the shape schema 7 wrote: P paper ids, S scores, W per item its reason count
+    /// then indexes into Hits ([field, text] pairs).</summary>
+    private static List<RunEntry> EntriesOf(BsonDocument d)
+    {
+        var hits = d["Hits"].AsArray.Select(h => new MatchHit(h[0].AsString, h[1].AsString)).ToArray();
+        var papers = d["P"].AsArray;
+        var scores = d["S"].AsArray;
+        var why = d["W"].AsArray;
+        var entries = new List<RunEntry>(papers.Count);
+        for (int k = 0, w = 0; k < papers.Count; k++)
+        {
+            var reasons = new MatchHit[why[w++].AsInt32];
+            for (var r = 0; r < reasons.Length; r++) reasons[r] = hits[why[w++].AsInt32];
+            entries.Add(new RunEntry(PaperId.Parse(papers[k].AsString), reasons, scores[k].AsDouble));
+        }
+        return entries;
+    }
+}
