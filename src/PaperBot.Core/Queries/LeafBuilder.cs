@@ -12,7 +12,7 @@ internal static class LeafBuilder
         var word = token.Text;
         var star = word.IndexOf('*');
         if (star >= 0 && star != word.Length - 1)
-            return Error(token, $"'*' is only allowed at the end of a word: '{word}' at character {token.Position + 1}");
+            return Error(token, $"'*' is only allowed at the end of a word: '{Quoted(word)}' at character {token.Position + 1}");
         if (field is QueryField.Category or QueryField.Source)
             return star >= 0
                 ? Error(token, $"{QueryFields.Name(field)}: needs an exact name such as {Example(field)}, without '*' (character {token.Position + 1})")
@@ -24,7 +24,7 @@ internal static class LeafBuilder
         if (words.Count == 0)
             return word == "-"
                 ? Error(token, $"'-' at character {token.Position + 1} must be written right before the word it excludes, as in -survey")
-                : Error(token, $"'{word}' at character {token.Position + 1} has no letters or digits to search for");
+                : Error(token, $"'{Quoted(word)}' at character {token.Position + 1} has no letters or digits to search for");
         return (Words(field, words), null);
     }
 
@@ -83,4 +83,7 @@ internal static class LeafBuilder
     private static string Example(QueryField field) => field == QueryField.Category ? "cs.LG" : "huggingface";
 
     private static (QueryNode?, QueryError?) Error(QueryToken token, string message) => (null, new QueryError(token.Position, message));
+
+    /// <summary>A word as an error quotes it: its start is enough to find it, and the message stays readable.</summary>
+    internal static string Quoted(string word) => word.Length <= 40 ? word : Papers.Utf16Text.Cut(word, 40) + "…";
 }

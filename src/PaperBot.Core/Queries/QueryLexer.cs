@@ -49,7 +49,7 @@ internal static class QueryLexer
             if (colon > 0)
             {
                 if (!QueryFields.TryParse(word.AsSpan(0, colon), out var field))
-                    return new QueryError(start, $"unknown field '{word[..colon]}:' at character {start + 1}: use {QueryFields.Known}");
+                    return new QueryError(start, $"unknown field '{LeafBuilder.Quoted(word[..colon])}:' at character {start + 1}: use {QueryFields.Known}");
                 tokens.Add(new(QueryTokenKind.Field, word[..(colon + 1)], start, field));
                 i = start + colon + 1;
                 continue;

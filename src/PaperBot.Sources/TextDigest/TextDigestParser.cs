@@ -141,5 +141,6 @@ public sealed class TextDigestParser : IDocumentParser
 
     private static string Whitespace(string s) => string.Join(' ', s.Split((char[])[' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
 
-    private static string Shorten(string s) => s.Length <= 60 ? s : s[..57] + "…";
+    // One line, however the file broke: a message quoting it stays one line (found by the E2E fuzzing).
+    private static string Shorten(string s) => s.ReplaceLineEndings(" ") is var line && line.Length <= 60 ? line : Utf16Text.Cut(line, 57) + "…";
 }

@@ -130,6 +130,19 @@ public class QueryParserTests
         Assert.False(QueryParser.Parse(string.Concat(Enumerable.Repeat("-", parentheses)) + "x").IsSuccess);
     }
 
+    [Theory]
+    [InlineData("diffu*", 'q', "")]
+    [InlineData("", 'q', ": robots")]
+    [InlineData("graph ", '%', "")]
+    public void An_error_about_a_huge_word_quotes_only_its_start(string before, char filler, string after)
+    {
+        // Found by the end-to-end fuzzing: the whole word made a message of a thousand characters.
+        var error = QueryParser.Parse(before + new string(filler, 300) + after).Error;
+        Assert.NotNull(error);
+        Assert.InRange(error.Message.Length, 20, 200);
+        Assert.Contains("…", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_query_keeps_the_text_the_user_wrote() =>
         Assert.Equal("Diffusion  -survey", QueryParser.Parse("Diffusion  -survey").Query!.Text);

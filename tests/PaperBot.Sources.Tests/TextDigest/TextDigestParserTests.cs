@@ -136,4 +136,14 @@ public class TextDigestParserTests
         Assert.Equal(96, result.Papers.Select(p => p.Id).Distinct().Count());
         Assert.All(result.Papers, p => Assert.True(p.Abstract.Length > 150));
     }
+
+    [Fact]
+    public void A_rejection_quoting_a_broken_file_is_one_line()
+    {
+        // Found by the end-to-end fuzzing: an XML file read as a digest quoted its line breaks into the message.
+        var abstractText = string.Join(' ', Enumerable.Repeat("We study how diffusion models plan over long horizons.", 4));
+        var result = Parse($"A Real Title\n\n{abstractText}\n\n</guid>\r\n<category>cs.AI</category>\n");
+        Assert.All(result.Rejected, r => Assert.DoesNotContain('\n', r.ToString()));
+        Assert.NotEmpty(result.Rejected);
+    }
 }
