@@ -1,5 +1,7 @@
 using LiteDB;
+using PaperBot.Core.Delivery;
 using PaperBot.Core.Outbox;
+using PaperBot.Core.Subscriptions;
 using PaperBot.Storage.Mapping;
 using static PaperBot.Storage.Mapping.PaperMapping;
 
@@ -95,6 +97,16 @@ public sealed partial class LiteDbOutbox(LiteDbContext context, TimeProvider tim
             return Rewrite(targets, i => i.Status == OutboxStatus.Failed && ids.Contains(i.SubscriptionId)
                 ? i with { Status = OutboxStatus.Pending, NextAttemptAt = at, Batch = null }
                 : null);
+        });
+
+    public void Reschedule(Subscription subscription) =>
+        WriteTransaction.Run(context, "a new schedule", () =>
+        {
+            var cursor = context.DigestCursors.FindById(subscription.Id);
+            DateTimeOffset? slot = subscription.Mode == DeliveryMode.Instant ? null
+                : DigestSchedule.NextDue(subscription, cursor is null ? subscription.CreatedAt : Date(cursor["LastDigestAt"]));
+            foreach (var run in Runs(subscription.Subscriber.TargetKey).Where(r => r.SubscriptionId == subscription.Id && r.Slot != slot).ToList())
+                context.Outbox.Update(run.WithSlot(slot).ToDocument());
         });
 
     public void Discard(IReadOnlyList<OutboxItem> items, string reason) =>

@@ -1,3 +1,5 @@
+using PaperBot.Core.Subscriptions;
+
 namespace PaperBot.Core.Outbox;
 
 /// <summary>
@@ -36,6 +38,10 @@ public interface IOutbox : IAlertQueue
     /// <summary>These subscriptions work again: their failed items become pending, due at <paramref name="at"/>,
     /// to be planned into new batches. Returns how many.</summary>
     int Requeue(IReadOnlyCollection<string> subscriptionIds, DateTimeOffset at);
+
+    /// <summary>The subscription's delivery schedule changed: its waiting items follow the new one (now, for a
+    /// subscription made instant), not the digest time they were queued for.</summary>
+    void Reschedule(Subscription subscription);
 
     /// <summary>Closes open items nobody will receive (their subscription was removed), so the open set stays small.</summary>
     void Discard(IReadOnlyList<OutboxItem> items, string reason);

@@ -1,4 +1,5 @@
 using PaperBot.Core.Matching;
+using PaperBot.Core.Outbox;
 using PaperBot.Core.Queries;
 using PaperBot.Core.Storage;
 using PaperBot.Core.Subscriptions;
@@ -9,7 +10,7 @@ namespace PaperBot.Core.Subscribing;
 /// The one way to change subscriptions (CLI, and later Discord and the web pages): the query is checked before
 /// anything is stored, and the matcher's index follows the store, so a new subscription matches the next paper.
 /// </summary>
-public sealed class SubscriptionService(ISubscriptionStore store, SubscriptionMatcher matcher)
+public sealed class SubscriptionService(ISubscriptionStore store, SubscriptionMatcher matcher, IOutbox outbox)
 {
     /// <summary>Stores the subscription, or returns why its query is not valid (nothing stored).</summary>
     public QueryError? Add(Subscription subscription)
@@ -37,7 +38,11 @@ public sealed class SubscriptionService(ISubscriptionStore store, SubscriptionMa
 
     public void Update(Subscription subscription)
     {
+        var before = store.Find(subscription.Id);
         store.Update(subscription);
         matcher.Upsert(subscription);
+        if (before is not null && (before.Mode, before.DeliveryTime, before.WeeklyDay, before.TimeZone)
+            != (subscription.Mode, subscription.DeliveryTime, subscription.WeeklyDay, subscription.TimeZone))
+            outbox.Reschedule(subscription);
     }
 }

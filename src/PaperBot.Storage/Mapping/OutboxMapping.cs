@@ -39,6 +39,10 @@ internal sealed class OutboxRun
         return due;
     }
 
+    /// <summary>The same run waiting for another slot (its subscription's schedule changed).</summary>
+    public OutboxRun WithSlot(DateTimeOffset? slot) =>
+        new() { Id = Id, SubscriptionId = SubscriptionId, Target = Target, CreatedAt = CreatedAt, Slot = slot, Items = Items };
+
     /// <summary>True once every item reached its target: the delivered ledger remembers them, the document can go.</summary>
     public bool Settled => Items.TrueForAll(i => i.Status == OutboxStatus.Sent);
 

@@ -28,6 +28,29 @@ public class DigestDispatchTests
     }
 
     [Fact]
+    public async Task A_daily_subscription_made_instant_sends_what_waits_at_the_next_pass_and_one_moved_later_waits_for_its_new_time()
+    {
+        using var rig = new DeliveryRig(); // starts 2026-03-12 09:00Z
+        var daily = rig.Subscribe(Ann, "diffusion", DeliveryMode.Daily, "UTC", new TimeOnly(20, 0));
+        var bob = Subscriber.Email("bob@example.org");
+        var moved = rig.Subscribe(bob, "diffusion", DeliveryMode.Daily, "UTC", new TimeOnly(12, 0));
+        rig.Arrive("huggingface", rig.NewPaper("diffusion"));
+        await rig.PassAsync();
+        Assert.Empty(rig.Channel.Attempts);
+
+        rig.Subscriptions.Update(daily with { Mode = DeliveryMode.Instant });
+        rig.Subscriptions.Update(moved with { DeliveryTime = new TimeOnly(18, 0) });
+        await rig.PassAsync();
+        var now = Assert.Single(rig.Channel.Delivered);
+        Assert.Equal(Ann.TargetKey, now.Subscriber.TargetKey);
+
+        await rig.RunForAsync(TimeSpan.FromHours(8.5), TimeSpan.FromMinutes(30)); // past the old 12:00, to 17:30
+        Assert.Single(rig.Channel.Delivered);
+        await rig.RunForAsync(TimeSpan.FromHours(1), TimeSpan.FromMinutes(30));
+        Assert.Equal([Ann.TargetKey, bob.TargetKey], rig.Channel.Delivered.Select(b => b.Subscriber.TargetKey));
+    }
+
+    [Fact]
     public async Task A_capped_digest_shows_the_best_first_counts_the_rest_and_never_repeats_them()
     {
         using var rig = new DeliveryRig(maxItemsPerDigest: 3);

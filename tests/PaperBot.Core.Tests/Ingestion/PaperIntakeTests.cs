@@ -28,7 +28,7 @@ public class PaperIntakeTests
     {
         var db = new TestDatabase();
         var matcher = new SubscriptionMatcher(db.Subscriptions);
-        new SubscriptionService(db.Subscriptions, matcher).Add(new Subscription
+        new SubscriptionService(db.Subscriptions, matcher, db.Outbox).Add(new Subscription
         {
             Id = "s-1", Subscriber = Subscriber.DiscordUser("42"), Query = "diffusion", Confirmed = true, CreatedAt = db.Time.GetUtcNow(),
         });

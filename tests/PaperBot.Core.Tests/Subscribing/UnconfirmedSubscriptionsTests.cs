@@ -11,7 +11,7 @@ public class UnconfirmedSubscriptionsTests
     public void Email_subscriptions_never_confirmed_before_the_cut_off_are_removed()
     {
         using var db = new TestDatabase();
-        var service = new SubscriptionService(db.Subscriptions, new SubscriptionMatcher(db.Subscriptions));
+        var service = new SubscriptionService(db.Subscriptions, new SubscriptionMatcher(db.Subscriptions), db.Outbox);
         var now = db.Time.GetUtcNow();
         Subscription Make(string id, Subscriber who, bool confirmed, TimeSpan age) =>
             new() { Id = id, Subscriber = who, Query = "diffusion", Confirmed = confirmed, CreatedAt = now - age };

@@ -72,6 +72,12 @@ public sealed class CrashingOutbox(IOutbox inner) : IOutbox
         inner.MarkFailed(claim, reason);
     }
 
+    public void Reschedule(Core.Subscriptions.Subscription subscription)
+    {
+        Step(nameof(Reschedule));
+        inner.Reschedule(subscription);
+    }
+
     public int Requeue(IReadOnlyCollection<string> subscriptionIds, DateTimeOffset at)
     {
         Step(nameof(Requeue));

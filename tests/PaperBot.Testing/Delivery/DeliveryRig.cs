@@ -40,7 +40,7 @@ public sealed class DeliveryRig : IDisposable
         Outbox = new CrashingOutbox(Db.Outbox);
         // A restart reloads the matcher from the store, like the service does.
         var matcher = new SubscriptionMatcher(Db.Subscriptions);
-        Subscriptions = new SubscriptionService(Db.Subscriptions, matcher);
+        Subscriptions = new SubscriptionService(Db.Subscriptions, matcher, Db.Outbox);
         Intake = new PaperIntake(Db.Papers, new NoSearchIndex(), matcher, Outbox);
         Dispatch = new DispatchService(Outbox, Db.Papers, Db.Subscriptions, [Channel], Options, new RetryPolicy(Random), Db.Time,
             NullLogger<DispatchService>.Instance);
