@@ -20,9 +20,14 @@ public sealed record IntakeResult(int New, int Updated, int Unchanged, int Alert
 /// <summary>
 /// The one path from parsed papers to alerts, shared by every source and by file imports: the store decides what
 /// is new, and only new papers meet the matcher (a new version or new upvotes update the record silently).
+/// One intake at a time: two sources polled together would otherwise both match the papers one of them marked
+/// "alert pending" (the outbox drops the repeats, but at a million subscriptions the day is matched twice; found by
+/// the end-to-end load report).
 /// </summary>
 public sealed class PaperIntake(IPaperStore store, IPaperIndexer index, IPaperMatcher matcher, IAlertQueue alerts)
 {
+    private readonly Lock _one = new();
+
     /// <param name="alert">False for baselines, backfills and plain imports: papers are recorded, nobody is told.</param>
     public IntakeResult Accept(IReadOnlyList<Paper> papers, string source, bool alert) =>
         Accept([.. papers.Select(p => new FetchedPaper(p))], source, alert);
@@ -32,7 +37,12 @@ public sealed class PaperIntake(IPaperStore store, IPaperIndexer index, IPaperMa
     public IntakeResult Accept(IReadOnlyList<FetchedPaper> fetched, string source, bool alert)
     {
         if (fetched.Count == 0) return IntakeResult.Empty;
-        var recovered = QueuePendingAlerts();
+        lock (_one) return AcceptOne(fetched, source, alert);
+    }
+
+    private IntakeResult AcceptOne(IReadOnlyList<FetchedPaper> fetched, string source, bool alert)
+    {
+        var recovered = Queue(store.PendingAlerts());
         var eligible = alert ? fetched.Where(f => f.AlertEligible).Select(f => f.Paper.Id).ToHashSet() : [];
         var stored = store.Save([.. fetched.Select(f => f.Paper)], source, eligible);
         var fresh = stored.New.ToList();
@@ -43,7 +53,10 @@ public sealed class PaperIntake(IPaperStore store, IPaperIndexer index, IPaperMa
     }
 
     /// <summary>Queues the alerts of papers stored before a crash kept them from being matched; returns how many.</summary>
-    public int QueuePendingAlerts() => Queue(store.PendingAlerts());
+    public int QueuePendingAlerts()
+    {
+        lock (_one) return Queue(store.PendingAlerts());
+    }
 
     // The store marked these papers "alert pending" when it saved them; the mark goes once their alerts are queued.
     // A crash in between matches them again next time, and the outbox's unique keys drop any repeat.
