@@ -52,6 +52,41 @@ public class PaperIntakeTests
         Assert.Empty(db.Papers.PendingAlerts());
     }
 
+    /// <summary>Counts how often each paper meets the matcher, slowly, so two intakes would overlap.</summary>
+    private sealed class CountingMatcher(IPaperMatcher inner) : IPaperMatcher
+    {
+        public System.Collections.Concurrent.ConcurrentDictionary<PaperId, int> Seen { get; } = new();
+
+        public IReadOnlyList<PaperMatch> Match(IReadOnlyList<Paper> papers)
+        {
+            foreach (var p in papers) Seen.AddOrUpdate(p.Id, 1, (_, n) => n + 1);
+            Thread.Sleep(50);
+            return inner.Match(papers);
+        }
+    }
+
+    [Fact]
+    public async Task Two_sources_polled_at_once_match_each_new_paper_once()
+    {
+        var (db, matcher) = Setup();
+        using var _ = db;
+        var counting = new CountingMatcher(matcher);
+        var intake = new PaperIntake(db.Papers, new NoSearchIndex(), counting, db.Outbox);
+        intake.Accept([Paper(100, "Old"), Paper(200, "Old too")], PaperSources.Arxiv, alert: false);
+
+        // The second poll brings only known papers, but it used to match the first one's "alert pending" marks too.
+        var polls = new[]
+        {
+            Task.Run(() => intake.Accept([.. Enumerable.Range(1, 50).Select(n => Paper(n, $"Diffusion {n}"))], PaperSources.HuggingFace, alert: true)),
+            Task.Run(() => { for (var i = 0; i < 20; i++) intake.Accept([Paper(200, "Old too")], PaperSources.Arxiv, alert: true); }),
+        };
+        await Task.WhenAll(polls);
+
+        Assert.Equal(50, counting.Seen.Count);
+        Assert.All(counting.Seen.Values, n => Assert.Equal(1, n));
+        Assert.Equal(50, db.Outbox.Pending(100).Count);
+    }
+
     [Fact]
     public void Papers_stored_without_alerting_are_never_marked_pending()
     {
