@@ -127,7 +127,8 @@ public sealed class LiteDbContext : IDisposable
     /// <summary>
     /// Puts <paramref name="replacement"/> (a compacted copy) in place of the file; under <see cref="WriteGate"/>. The
     /// engine is closed first (it checkpoints on the way), so its log holds nothing and no stale log is replayed into the
-    /// new file; a read on another thread in the few milliseconds between close and reopen fails and is retried by its caller.
+    /// new file. A read on another thread in the few milliseconds between close and reopen fails (a request answers 500
+    /// once, a job tries again at its next run): compaction runs weekly, at 04:00 UTC.
     /// </summary>
     internal void ReplaceFile(string replacement)
     {
