@@ -75,8 +75,8 @@ public sealed class HostileWebFuzzTests(ITestOutputHelper output)
                     using (await HttpJudge.SendAsync(run, "query: /papers", input.Operators, input.Bytes, ct => http.GetAsync(new Uri("/papers?q=" + escaped, UriKind.Relative), ct))) { }
                     break;
                 case 2:
-                    var fields = Form(csrf, query);
-                    using (await HttpJudge.SendAsync(run, "query: web form", input.Operators, input.Bytes, ct => PostFormAsync(browser, new FormUrlEncodedContent(fields), ct))) { }
+                    using (var form = new FormUrlEncodedContent(Form(csrf, query)))
+                    using (await HttpJudge.SendAsync(run, "query: web form", input.Operators, input.Bytes, ct => PostFormAsync(browser, form, ct), form.Headers.ContentLength)) { }
                     break;
                 case 3:
                     await CommandAsync(run, d, "query: /subscribe command", input, DiscordInteractions.InDm("subscribe", user, ("query", query), ("delivery", "daily")));
@@ -91,7 +91,7 @@ public sealed class HostileWebFuzzTests(ITestOutputHelper output)
     private static async Task CommandAsync(FuzzRun run, Deployment d, string kind, Mutant input, string interaction)
     {
         var body = Encoding.UTF8.GetBytes(interaction);
-        using var response = await HttpJudge.SendAsync(run, kind, input.Operators, input.Bytes, ct => d.Interactions.PostSignedAsync(body, ct));
+        using var response = await HttpJudge.SendAsync(run, kind, input.Operators, input.Bytes, ct => d.Interactions.PostSignedAsync(body, ct), body.Length);
         if (response is null) return;
         // Over the endpoint's 64 KB an interaction is refused unread (Discord itself caps an option at 1,000 characters).
         var tooLarge = response.StatusCode == HttpStatusCode.RequestEntityTooLarge && body.Length > 64 * 1024;

@@ -22,6 +22,19 @@ public sealed class IndexLifecycleTests
     }
 
     [Fact]
+    public void APaperWithAWordLongerThanLuceneTakesIsIndexedWithoutThatWord()
+    {
+        // Found by the end-to-end fuzzing: Lucene refuses a whole document with one term over 32,766 bytes.
+        var immense = "math.ap" + new string('a', 40_000);
+        using var search = new SearchFixture();
+
+        search.Save(Papers.Make(1, "Diffusion " + immense, immense, authors: [immense], categories: [immense, "cs.CV"]));
+
+        Assert.Equal(["2501.00001"], search.Ids("diffusion"));
+        Assert.Equal(["2501.00001"], search.Ids("cat:cs.CV"));
+    }
+
+    [Fact]
     public void AnUpdatedPaperReplacesItsOldDocument()
     {
         using var search = new SearchFixture(Papers.Make(1, "Diffusion"));

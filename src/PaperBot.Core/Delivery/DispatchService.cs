@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using PaperBot.Core.Outbox;
+using PaperBot.Core.Papers;
 using PaperBot.Core.Storage;
 using PaperBot.Core.Subscriptions;
 using PaperBot.Core.Telemetry;
@@ -17,6 +18,9 @@ public sealed class DispatchService(IOutbox outbox, IPaperStore papers, ISubscri
 {
     /// <summary>How long a claimed batch may stay in flight before a pass assumes its sender died.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    /// <summary>At 3 UTF-8 bytes a character, with the prefix, still under LiteDB's 1,023-byte index key.</summary>
+    private const int MaxReasonLength = 280;
 
     private readonly IReadOnlyList<IDeliveryChannel> _channels = channels.ToList();
     private readonly DispatchPlanner _planner = new(options.MaxItemsPerDigest);
@@ -119,10 +123,11 @@ public sealed class DispatchService(IOutbox outbox, IPaperStore papers, ISubscri
         }
     }
 
-    /// <summary>The target itself is unreachable, so all its subscriptions pause; /healthz and `subscriptions` show why.</summary>
+    /// <summary>The target itself is unreachable, so all its subscriptions pause; /healthz and `subscriptions` show why.
+    /// The reason is cut because it is indexed (LiteDB keys stay under 1,023 bytes) and a far end writes most of it.</summary>
     private List<string> Pause(string target, string reason, DateTimeOffset now, Dictionary<string, Subscription> subs)
     {
-        var why = string.Create(CultureInfo.InvariantCulture, $"delivery failed permanently at {now:yyyy-MM-dd HH:mm}Z: {reason}");
+        var why = string.Create(CultureInfo.InvariantCulture, $"delivery failed permanently at {now:yyyy-MM-dd HH:mm}Z: {Utf16Text.Cut(reason, MaxReasonLength)}");
         var paused = new List<string>();
         foreach (var s in subs.Values.Where(s => s.Subscriber.TargetKey == target && s.PausedReason is null).ToList())
         {

@@ -66,9 +66,9 @@ internal static class LeafBuilder
     {
         var words = TextAnalyzer.Analyze(stem);
         if (words.Count > 1)
-            return Error(token, $"a prefix must be one word: '{token.Text}' at character {token.Position + 1} (try a phrase without '*')");
+            return Error(token, $"a prefix must be one word: '{Quoted(token.Text)}' at character {token.Position + 1} (try a phrase without '*')");
         if (words.Count == 0 || words[0].Term.Length < QueryLimits.MinPrefixLength)
-            return Error(token, $"'{token.Text}' at character {token.Position + 1} needs at least {QueryLimits.MinPrefixLength} letters before '*'");
+            return Error(token, $"'{Quoted(token.Text)}' at character {token.Position + 1} needs at least {QueryLimits.MinPrefixLength} letters before '*'");
         return (new PrefixNode(field, words[0].Term), null);
     }
 
@@ -77,7 +77,7 @@ internal static class LeafBuilder
         var folded = TextAnalyzer.FoldWord(name);
         return folded.Any(char.IsLetterOrDigit)
             ? (new TermNode(field, folded), null)
-            : Error(token, $"'{name}' at character {token.Position + 1} is not a {QueryFields.Name(field)} name");
+            : Error(token, $"'{Quoted(name)}' at character {token.Position + 1} is not a {QueryFields.Name(field)} name");
     }
 
     private static string Example(QueryField field) => field == QueryField.Category ? "cs.LG" : "huggingface";

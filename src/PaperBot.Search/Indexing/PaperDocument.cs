@@ -1,3 +1,4 @@
+using System.Text;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
@@ -92,9 +93,17 @@ internal static class PaperDocument
             doc.Add(new Field(PaperFields.Author, new AnalyzedTextReader(author, name), Names));
             doc.Add(new Field(PaperFields.AuthorPairs, new AnalyzedTextReader(author, name), NamePairs));
         }
-        foreach (var category in paper.Categories) doc.Add(new StringField(PaperFields.Category, TextAnalyzer.FoldWord(category), Field.Store.NO));
-        foreach (var source in paper.Sources) doc.Add(new StringField(PaperFields.Source, TextAnalyzer.FoldWord(source.Source), Field.Store.NO));
+        foreach (var category in paper.Categories) AddKeyword(doc, PaperFields.Category, category);
+        foreach (var source in paper.Sources) AddKeyword(doc, PaperFields.Source, source.Source);
         return doc;
+    }
+
+    /// <summary>Lucene refuses the whole document for one term over its limit, so such a keyword (no real category
+    /// is that long) is left out rather than the paper.</summary>
+    private static void AddKeyword(Document doc, string field, string value)
+    {
+        var folded = TextAnalyzer.FoldWord(value);
+        if (Encoding.UTF8.GetByteCount(folded) <= IndexWriter.MAX_TERM_LENGTH) doc.Add(new StringField(field, folded, Field.Store.NO));
     }
 
     private static FieldType Frozen(FieldType type)

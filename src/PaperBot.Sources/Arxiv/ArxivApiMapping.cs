@@ -21,7 +21,7 @@ internal static class ArxivApiMapping
             Title = title,
             Abstract = TextCleaner.CleanAbstract(e.Summary),
             Authors = [.. e.Authors.Select(TextCleaner.Clean).Where(a => a.Length > 0)],
-            Categories = [.. categories.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)],
+            Categories = EntryRules.Categories(categories),
             Links = EntryRules.ArxivLinks(arxiv) with { Doi = doi },
             PublishedAt = EntryRules.ParseDate(e.Published),
             UpdatedAt = EntryRules.ParseDate(e.Updated),

@@ -35,7 +35,7 @@ internal static partial class ArxivRssMapping
             Title = title,
             Abstract = TextCleaner.CleanAbstract(description.Success ? description.Groups["abstract"].Value : item.Description),
             Authors = [.. item.Creators.SelectMany(EntryRules.SplitAuthors)],
-            Categories = [.. item.Categories.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)],
+            Categories = EntryRules.Categories(item.Categories),
             Links = EntryRules.ArxivLinks(id) with { Doi = doi.Length > 0 ? doi : null },
             PublishedAt = EntryRules.ParseDate(item.PubDate),
             JournalRef = journal.Length > 0 ? journal : null,

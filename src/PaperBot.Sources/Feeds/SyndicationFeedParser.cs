@@ -60,10 +60,8 @@ public sealed class SyndicationFeedParser : IDocumentParser
             }
             var id = items[i].Id?.Trim();
             var location = $"item {i.ToString(CultureInfo.InvariantCulture)} at line {items[i].Line.ToString(CultureInfo.InvariantCulture)}";
-            rejected.Add(new RejectedEntry(string.IsNullOrEmpty(id) ? location : $"{location} ({Shorten(id)})", reason!));
+            rejected.Add(new RejectedEntry(string.IsNullOrEmpty(id) ? location : $"{location} ({id})", reason!));
         }
         return new ParseResult(papers, rejected);
     }
-
-    private static string Shorten(string s) => s.Length <= 200 ? s : s[..199] + "…";
 }

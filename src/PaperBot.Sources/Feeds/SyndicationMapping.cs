@@ -26,7 +26,7 @@ internal static class SyndicationMapping
             Title = title,
             Abstract = TextCleaner.CleanAbstract(string.IsNullOrWhiteSpace(item.Summary) ? item.Content : item.Summary),
             Authors = [.. Authors(item)],
-            Categories = [.. item.Categories.Select(c => TextCleaner.Clean(c)).Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)],
+            Categories = EntryRules.Categories(item.Categories),
             Links = arxiv is { } id ? EntryRules.ArxivLinks(id) with { Doi = doi } : new PaperLinks { Other = link, Doi = doi },
             PublishedAt = EntryRules.ParseDate(item.Published),
             UpdatedAt = EntryRules.ParseDate(item.Updated),

@@ -64,6 +64,10 @@ internal static partial class EntryRules
         return s.StartsWith("10.", StringComparison.Ordinal) && s.IndexOf('/', StringComparison.Ordinal) > 3 && !s.Contains(' ', StringComparison.Ordinal) ? s : null;
     }
 
+    /// <summary>Categories cleaned, once each, without the empty and the overlong.</summary>
+    public static IReadOnlyList<string> Categories(IEnumerable<string> raw) =>
+        [.. raw.Select(TextCleaner.Clean).Where(c => c.Length is > 0 and <= ParseLimits.MaxCategoryLength).Distinct(StringComparer.OrdinalIgnoreCase)];
+
     /// <summary>"A, B and C" and "A and B" into names; a single name is kept whole.</summary>
     public static IReadOnlyList<string> SplitAuthors(string? text)
     {

@@ -9,6 +9,9 @@ public static class ParseLimits
     /// <summary>Longer titles are not titles (a broken feed pasted a body there): the entry is rejected.</summary>
     public const int MaxTitleLength = 1_000;
 
+    /// <summary>Longer categories are not categories ("cs.CV", "Computer Vision and Pattern Recognition"): dropped.</summary>
+    public const int MaxCategoryLength = 200;
+
     /// <summary>Abstracts are cut here; real ones stay under 2,000 characters.</summary>
     public const int MaxAbstractLength = 20_000;
 }

@@ -89,6 +89,23 @@ public class FailureTests
     }
 
     [Fact]
+    public async Task A_far_end_that_explains_a_refusal_at_length_still_pauses_the_target_with_the_reason_cut()
+    {
+        // Found by the end-to-end fuzzing: the reason is indexed, and LiteDB refuses index keys of 1,023 bytes or more.
+        using var rig = new DeliveryRig();
+        var a = rig.Subscribe(Broken, "diffusion");
+        rig.Channel.Behaviour = x => new DeliveryResult.Permanent("550 " + new string('ü', 5_000));
+        rig.Arrive("huggingface", rig.NewPaper("diffusion"));
+
+        var report = await rig.PassAsync();
+
+        Assert.Equal([a.Id], report.Paused);
+        var reason = rig.Db.Subscriptions.Find(a.Id)!.PausedReason!;
+        Assert.Contains("550 üüü", reason, StringComparison.Ordinal);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(reason) < 1_000, $"{reason.Length} characters");
+    }
+
+    [Fact]
     public async Task Resuming_a_paused_target_delivers_its_failed_and_waiting_alerts_once()
     {
         using var rig = new DeliveryRig();

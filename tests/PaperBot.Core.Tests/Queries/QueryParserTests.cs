@@ -134,6 +134,8 @@ public class QueryParserTests
     [InlineData("diffu*", 'q', "")]
     [InlineData("", 'q', ": robots")]
     [InlineData("graph ", '%', "")]
+    [InlineData("diff", 'q', "-net*")]
+    [InlineData("cat:", '%', "")]
     public void An_error_about_a_huge_word_quotes_only_its_start(string before, char filler, string after)
     {
         // Found by the end-to-end fuzzing: the whole word made a message of a thousand characters.

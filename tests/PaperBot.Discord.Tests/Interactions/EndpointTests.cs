@@ -180,7 +180,9 @@ public sealed class EndpointTests : IAsyncLifetime
     [InlineData("invalid UTF-8 in an option", "{\"type\":2,\"id\":\"1\",\"token\":\"t\",\"data\":{\"name\":\"search\",\"options\":[{\"name\":\"query\",\"type\":3,\"value\":\"a\u00FFb\"}]}}")]
     [InlineData("half a surrogate pair", "{\"type\":2,\"id\":\"1\",\"token\":\"t\",\"data\":{\"name\":\"search\",\"options\":[{\"name\":\"query\",\"type\":3,\"value\":\"a\\ud800b\"}]}}")]
     [InlineData("a null option", "{\"type\":2,\"id\":\"1\",\"token\":\"t\",\"data\":{\"name\":\"search\",\"options\":[null]}}")]
-    public async Task A_signed_interaction_whose_strings_cannot_be_read_gets_400_not_a_500_from_its_command(string what, string json)
+    [InlineData("a user id that is no snowflake", "{\"type\":2,\"id\":\"1\",\"token\":\"t\",\"user\":{\"id\":\"12x\"},\"data\":{\"name\":\"subscribe\"}}")]
+    [InlineData("a channel id that is no snowflake", "{\"type\":2,\"id\":\"1\",\"token\":\"t\",\"channel_id\":\"123456789012345678901234\",\"data\":{\"name\":\"subscribe\"}}")]
+    public async Task A_signed_interaction_whose_strings_or_ids_cannot_be_used_gets_400_not_a_500_from_its_command(string what, string json)
     {
         // Found by the end-to-end fuzzing. U+00FF stands for a raw 0xFF byte: written as Latin-1, the body is not UTF-8.
         var body = what.StartsWith("invalid", StringComparison.Ordinal) ? Encoding.Latin1.GetBytes(json) : Encoding.UTF8.GetBytes(json);

@@ -43,6 +43,27 @@ public sealed class ArxivAtomParserTests
     }
 
     [Fact]
+    public void A_category_too_long_to_be_one_is_dropped_and_the_entry_kept()
+    {
+        // Found by the end-to-end fuzzing (a 40 KB term made the search index refuse the paper).
+        var atom = $"""
+            <feed xmlns="http://www.w3.org/2005/Atom" xmlns:arxiv="http://arxiv.org/schemas/atom">
+              <entry>
+                <id>http://arxiv.org/abs/2402.12345v1</id>
+                <title>Widgets</title>
+                <summary>About widgets.</summary>
+                <category term="math.AP{new string('A', 40_000)}"/>
+                <category term="cs.CL"/>
+              </entry>
+            </feed>
+            """;
+
+        var result = Parser.Parse(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(atom)));
+
+        Assert.Equal(["cs.CL"], Assert.Single(result.Papers).Categories);
+    }
+
+    [Fact]
     public void An_unreadable_date_is_dropped_and_the_entry_kept()
     {
         var p = Parser.ParsePage(FixtureFiles.Open("sources/arxiv-api-page1.atom")).Result.Papers[2];

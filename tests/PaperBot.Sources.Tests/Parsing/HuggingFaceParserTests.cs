@@ -79,6 +79,19 @@ public sealed class HuggingFaceParserTests
     }
 
     [Fact]
+    public void An_item_with_a_huge_id_is_rejected_with_a_short_one_line_reason()
+    {
+        // Found by the end-to-end fuzzing: the rejection quoted the whole 5 KB id, twice.
+        var id = "26" + new string('[', 5_000) + "\\n"; // a JSON escape: the id holds a line break
+        var result = Parser.Parse(new MemoryStream(System.Text.Encoding.UTF8.GetBytes($"[{{\"paper\":{{\"id\":\"{id}\",\"title\":\"T\"}}}}]")));
+
+        var rejected = Assert.Single(result.Rejected).ToString();
+        Assert.StartsWith("item 0 (26[[[", rejected, StringComparison.Ordinal);
+        Assert.InRange(rejected.Length, 100, 800);
+        Assert.DoesNotContain('\n', rejected);
+    }
+
+    [Fact]
     public void Malformed_json_is_a_failure_that_says_where()
     {
         var result = Parser.Parse(FixtureFiles.Open("sources/hf-malformed.json"));

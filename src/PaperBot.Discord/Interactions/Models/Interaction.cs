@@ -31,9 +31,14 @@ public sealed record Interaction
     [JsonIgnore]
     public User? Caller => Member?.User ?? User;
 
-    /// <summary>No null among the options and every string value readable (a JSON escape of half a surrogate pair
-    /// parses but cannot be read): what commands rely on, checked once at the edge.</summary>
-    public bool IsWellFormed() => Data?.Options is not { } options || InteractionOption.AllWellFormed(options);
+    /// <summary>No null among the options, every string value readable (a JSON escape of half a surrogate pair
+    /// parses but cannot be read) and every id that ends up stored or indexed a snowflake: what commands rely on,
+    /// checked once at the edge.</summary>
+    public bool IsWellFormed() =>
+        (Data?.Options is not { } options || InteractionOption.AllWellFormed(options))
+        && OptionalSnowflake(GuildId) && OptionalSnowflake(ChannelId) && OptionalSnowflake(Member?.User?.Id) && OptionalSnowflake(User?.Id);
+
+    private static bool OptionalSnowflake(string? id) => id is null || DiscordOptions.IsSnowflake(id);
 }
 
 /// <summary>Interaction types (docs: Interaction Type).</summary>
