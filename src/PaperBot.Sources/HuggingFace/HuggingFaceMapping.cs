@@ -22,7 +22,7 @@ internal static class HuggingFaceMapping
             Version = arxiv.Version,
             Title = title,
             Abstract = TextCleaner.CleanAbstract(p.Summary ?? item!.Summary),
-            Authors = [.. (p.Authors ?? []).Where(a => !a.Hidden && !string.IsNullOrWhiteSpace(a.Name)).Select(a => TextCleaner.Clean(a.Name))],
+            Authors = [.. (p.Authors ?? []).Where(a => a is { Hidden: false } && !string.IsNullOrWhiteSpace(a.Name)).Select(a => TextCleaner.Clean(a!.Name))],
             Upvotes = p.Upvotes,
             Summary = string.IsNullOrWhiteSpace(p.AiSummary) ? null : TextCleaner.Clean(p.AiSummary),
             Keywords = [.. (p.AiKeywords ?? []).Select(TextCleaner.Clean).Where(k => k.Length > 0)],

@@ -92,6 +92,18 @@ public sealed class HuggingFaceParserTests
     }
 
     [Fact]
+    public void Nulls_among_the_authors_and_keywords_are_skipped()
+    {
+        // Found by the end-to-end fuzzing: a null author threw out of the mapping and failed the whole poll.
+        var json = """[{"paper":{"id":"2509.04664","title":"T","authors":[null,{"name":"Ada"}],"ai_keywords":[null,"k"]}}]"""u8.ToArray();
+
+        var paper = Assert.Single(Parser.Parse(new MemoryStream(json)).Papers);
+
+        Assert.Equal(["Ada"], paper.Authors);
+        Assert.Equal(["k"], paper.Keywords);
+    }
+
+    [Fact]
     public void Malformed_json_is_a_failure_that_says_where()
     {
         var result = Parser.Parse(FixtureFiles.Open("sources/hf-malformed.json"));
