@@ -18,7 +18,9 @@ public sealed class HappyPathTests
     public async Task Papers_ingested_on_schedule_reach_every_subscriber_made_by_slash_command_verb_and_web_form_exactly_once()
     {
         await using var d = await Deployment.CreateAsync(seed: 14);
-        var baseline = d.Shelf.PublishRandom(5, ShelfSource.HuggingFace).Concat(d.Shelf.PublishRandom(4, ShelfSource.Journal)).ToList();
+        PaperShelf.EnableArxiv(d.Environment, d.Sources);
+        var baseline = d.Shelf.PublishRandom(5, ShelfSource.HuggingFace).Concat(d.Shelf.PublishRandom(4, ShelfSource.Journal))
+            .Concat(d.Shelf.PublishRandom(3, ShelfSource.Arxiv)).ToList();
         var started = DateTimeOffset.UtcNow;
         await d.StartAsync();
         await d.SourcesPolledAsync(started);
@@ -47,12 +49,15 @@ public sealed class HappyPathTests
             Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         }
 
-        // The day goes on: new papers on both sources, each topic at least once.
+        // The day goes on: new papers on every source, each topic at least once. An arXiv paper is listed by the arXiv
+        // API (over two pages), the arXiv RSS announcement and Hugging Face: one paper, one alert.
         var fresh = new List<ShelfPaper>();
         foreach (var topic in PaperShelf.TopicWords)
             fresh.Add(d.Shelf.Publish(ShelfSource.HuggingFace, $"Sure {topic} signal", $"All about {topic}.", topic));
+        fresh.Add(d.Shelf.Publish(ShelfSource.Arxiv, "Sure diffusion on arXiv", "All about diffusion, announced everywhere.", "diffusion"));
         fresh.AddRange(d.Shelf.PublishRandom(6, ShelfSource.HuggingFace));
         fresh.AddRange(d.Shelf.PublishRandom(6, ShelfSource.Journal));
+        fresh.AddRange(d.Shelf.PublishRandom(5, ShelfSource.Arxiv));
         Assert.True(DateTimeOffset.UtcNow < slot.AddSeconds(-8), "the setup took too long for the digest slot");
 
         var toChannel = Delivered.Sorted(fresh.Where(p => p.Topics.Contains("diffusion")));
@@ -74,6 +79,13 @@ public sealed class HappyPathTests
         Assert.True(DateTimeOffset.UtcNow >= slot, "the digest went out before its time");
         Assert.DoesNotContain(baseline, p => Delivered.ToEmail(d, Dave).Contains(p.Serial)); // the baseline alerts nobody
         Assert.Equal(d.Mail.Accepted.Count, d.Mail.Distinct.Count); // nothing even re-sent on a quiet day
+
+        // One stored record per paper, known to each source that listed it.
+        foreach (var source in (string[])["arxiv", "arxiv-rss", "huggingface"])
+        {
+            var latest = await d.VerbAsync("latest", "--count", "50", "--source", source);
+            Assert.True(latest.Output.Split("Sure diffusion on arXiv").Length == 2, $"latest --source {source}:\n{latest.Output}");
+        }
 
         var health = await d.Process!.HealthAsync();
         Assert.True(health.Status == "healthy", health.Text);

@@ -9,7 +9,7 @@ namespace PaperBot.Sources.Arxiv;
 
 /// <summary>
 /// The arXiv API, newest submissions first, page by page (<c>start</c>, <c>max_results</c>) until a page holds a paper
-/// already stored (a latest poll), the result set ends, or <see cref="ArxivOptions.MaxPages"/> is reached.
+/// this source stored before (a latest poll), the result set ends, or <see cref="ArxivOptions.MaxPages"/> is reached.
 /// Requests are spaced by the HTTP client's <see cref="SpacingHandler"/>. A throttled page ("Rate exceeded.") or an
 /// empty page inside the result set (index lag) is tried again a few times, then fails the run — never read as the end.
 /// </summary>
@@ -37,11 +37,15 @@ public sealed class ArxivApiSource(HttpClient http, IOptions<ArxivOptions> optio
             rejected.AddRange(page.Result.Rejected);
             start += page.EntryCount;
 
-            var reachedStored = !request.IsBackfill && page.Result.Papers.Any(p => store.Find(p.Id) is not null);
+            var reachedStored = !request.IsBackfill && page.Result.Papers.Any(SeenHereBefore);
             if (reachedStored || page.TotalResults is not { } total || start >= total) break;
         }
         return new SourceFetchResult { Papers = papers, Rejected = rejected };
     }
+
+    /// <summary>Stored from this source before: the end of what is new here. A paper another source stored first (the
+    /// day's Hugging Face picks are on arXiv too) says nothing about the arXiv papers listed after it.</summary>
+    private bool SeenHereBefore(Paper paper) => store.Find(paper.Id)?.Sources.Any(s => s.Source == Name) == true;
 
     private async Task<(ArxivAtomPage? Page, string? Error)> FetchPageWithRetriesAsync(ArxivOptions o, string query, int start, CancellationToken ct)
     {

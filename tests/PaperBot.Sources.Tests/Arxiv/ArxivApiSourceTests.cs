@@ -69,6 +69,20 @@ public sealed class ArxivApiSourceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_latest_poll_pages_past_a_paper_only_another_source_stored()
+    {
+        // Found by the end-to-end happy path: Hugging Face had stored the newest arXiv paper, so the arXiv source stopped
+        // at its first page and never listed the older papers of the day.
+        ServePages();
+        _store.Save([new Paper { Id = PaperId.Parse("2401.01234"), Title = "Already here" }], PaperSources.HuggingFace);
+
+        var result = await Source("cs.CL").FetchAsync(FetchRequest.Latest, CancellationToken.None);
+
+        Assert.Equal(5, result.Papers.Count);
+        Assert.Equal(2, _server.Requests.Count);
+    }
+
+    [Fact]
     public async Task A_backfill_queries_the_submission_dates_and_pages_past_stored_papers()
     {
         ServePages();
