@@ -15,8 +15,6 @@ namespace PaperBot.EndToEnd;
 public sealed partial class HostileSourceFuzzTests(ITestOutputHelper output)
 {
     private const string Every = "* * * * * ?";
-    private const string ArxivPath = "/api/query";
-    private const string ArxivRssPath = "/rss/cs.AI";
     private const string AtomPath = "/feeds/blog.atom";
 
     /// <summary>Longer than one poll, the spacing of arXiv's API and a 20 MB body take together.</summary>
@@ -52,22 +50,17 @@ public sealed partial class HostileSourceFuzzTests(ITestOutputHelper output)
     private static List<FuzzedSource> Configure(Deployment d)
     {
         var env = d.Environment;
-        var baseUrl = d.Sources.BaseUri.ToString();
         env["PAPERBOT_Sources__HuggingFace__Schedule"] = Every;
         env["PAPERBOT_Sources__Feeds__0__Schedule"] = Every;
         env["PAPERBOT_Sources__Feeds__1__Name"] = "blog";
         env["PAPERBOT_Sources__Feeds__1__Url"] = d.Sources.Url(AtomPath).ToString();
         env["PAPERBOT_Sources__Feeds__1__Schedule"] = Every;
-        env["PAPERBOT_Sources__Arxiv__Enabled"] = "true";
-        env["PAPERBOT_Sources__Arxiv__BaseUrl"] = baseUrl;
+        PaperShelf.EnableArxiv(env, d.Sources);
         env["PAPERBOT_Sources__Arxiv__Categories__0"] = "cs.CL";
         env["PAPERBOT_Sources__Arxiv__Schedule"] = Every;
         env["PAPERBOT_Sources__Arxiv__PageSize"] = "3";
         env["PAPERBOT_Sources__Arxiv__MaxPages"] = "2";
         env["PAPERBOT_Sources__Arxiv__PageRetries"] = "0";
-        env["PAPERBOT_Sources__ArxivRss__Enabled"] = "true";
-        env["PAPERBOT_Sources__ArxivRss__BaseUrl"] = baseUrl;
-        env["PAPERBOT_Sources__ArxivRss__Categories__0"] = "cs.AI";
         env["PAPERBOT_Sources__ArxivRss__Schedule"] = Every;
 
         var shelf = d.Shelf;
@@ -76,9 +69,9 @@ public sealed partial class HostileSourceFuzzTests(ITestOutputHelper output)
             new FuzzedSource("huggingface", "/api/daily_papers", DocumentKind.Json, _ => shelf.HuggingFaceJson()).ServeFrom(d.Sources),
             new FuzzedSource("journal", PaperShelf.JournalPath, DocumentKind.Xml, _ => shelf.JournalRss()).ServeFrom(d.Sources),
             new FuzzedSource("blog", AtomPath, DocumentKind.Xml, _ => FixtureResponse.File("sources/blog-atom.xml", "application/atom+xml")).ServeFrom(d.Sources),
-            new FuzzedSource("arxiv", ArxivPath, DocumentKind.Xml, r => FixtureResponse.File(
+            new FuzzedSource("arxiv", PaperShelf.ArxivApiPath, DocumentKind.Xml, r => FixtureResponse.File(
                 r.Query.Contains("start=0", StringComparison.Ordinal) ? "sources/arxiv-api-page1.atom" : "sources/arxiv-api-page2.atom", "application/atom+xml")).ServeFrom(d.Sources),
-            new FuzzedSource("arxiv-rss", ArxivRssPath, DocumentKind.Xml, _ => FixtureResponse.File("sources/arxiv-rss-cs.AI.xml", "application/rss+xml")).ServeFrom(d.Sources),
+            new FuzzedSource("arxiv-rss", PaperShelf.ArxivRssPath, DocumentKind.Xml, _ => FixtureResponse.File("sources/arxiv-rss-cs.AI.xml", "application/rss+xml")).ServeFrom(d.Sources),
         ];
     }
 
