@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using LiteDB;
 using PaperBot.Core.Delivery;
 using PaperBot.Core.Matching;
@@ -12,55 +13,94 @@ namespace PaperBot.Storage;
 
 public sealed partial class LiteDbOutbox
 {
+    /// <summary>What enqueue reads of a subscription: where its alerts go and when its digest is due.</summary>
+    private static readonly BsonExpression RouteFields =
+        BsonExpression.Create("{ _id, Target, Mode, DeliveryTime, WeeklyDay, TimeZone, CreatedAt }");
+
     /// <summary>One bulk pass: the matches grouped by subscription, their subscriptions and digest cursors read in one
-    /// query each, and one run document per subscription built straight from the matches and inserted at once.</summary>
+    /// query each, and one run document per subscription built from the matches as the insert takes it. A day at a
+    /// million subscriptions is ~9M matches in ~600k runs: nothing is held per subscription but a position, and each
+    /// document lives only until it is written, so the collector never has to trace the day's runs.</summary>
     public int Enqueue(IReadOnlyList<PaperMatch> matches)
     {
         if (matches.Count == 0) return 0;
         var now = time.GetUtcNow();
         return WriteTransaction.Run(context, $"{matches.Count} matches", () =>
         {
-            var bySubscription = new Dictionary<string, RunDraft>(StringComparer.Ordinal);
-            foreach (var m in matches)
-            {
-                if (!bySubscription.TryGetValue(m.SubscriptionId, out var draft)) bySubscription[m.SubscriptionId] = draft = new RunDraft();
-                draft.Add(m);
-            }
-            var subscriptions = Lookup(context.Subscriptions, bySubscription.Keys);
+            var groups = MatchGroups.Of(matches);
+            var routes = Routes(groups.SubscriptionIds);
             var seen = SeenBefore(matches);
-            var digests = subscriptions.Values.Where(d => d["Mode"].AsString != nameof(DeliveryMode.Instant)).Select(d => d["_id"].AsString).ToList();
+            var digests = routes.Values.Where(r => r["Mode"].AsString != nameof(DeliveryMode.Instant)).Select(r => r["_id"].AsString).ToList();
             var cursors = Lookup(context.DigestCursors, digests);
-            var known = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-
-            var runs = new List<BsonDocument>(bySubscription.Count);
+            var repeats = seen.Count == 0 ? [] : Repeats(matches, groups, routes, seen);
             var added = 0;
-            var fresh = new List<RunEntry>();
-            foreach (var (subscriptionId, draft) in bySubscription)
+
+            IEnumerable<BsonDocument> Runs()
             {
-                if (!subscriptions.TryGetValue(subscriptionId, out var doc)) continue; // removed meanwhile: nobody to deliver to
-                var target = doc["Target"].AsString;
-                fresh.Clear();
-                foreach (var entry in draft.Entries)
+                var entries = new RunEntries();
+                for (var g = 0; g < groups.SubscriptionIds.Count; g++)
                 {
-                    // Only a paper that met the outbox before can be queued or delivered already.
-                    if (!seen.Contains(entry.Paper) || !AlreadyQueued(known, target, subscriptionId, entry.Paper)) fresh.Add(entry);
+                    var subscriptionId = groups.SubscriptionIds[g];
+                    if (!routes.TryGetValue(subscriptionId, out var route)) continue; // removed meanwhile: nobody to deliver to
+                    var target = route["Target"].AsString;
+                    entries.Collect(matches, groups.Of(g));
+                    if (repeats.Count > 0) entries.RemoveAll(e => repeats.Contains((subscriptionId, e.Paper)));
+                    if (entries.Count == 0) continue;
+                    added += entries.Count;
+                    yield return OutboxRun.NewDocument(subscriptionId, target, now, Slot(route, cursors), entries.List);
                 }
-                if (fresh.Count == 0) continue;
-                runs.Add(OutboxRun.NewDocument(subscriptionId, target, now, Slot(doc, cursors), fresh));
-                added += fresh.Count;
             }
-            if (runs.Count > 0) context.Outbox.InsertBulk(runs);
+
+            context.Outbox.InsertBulk(Runs());
             OutboxCounts.Apply(context.OutboxCounts, new Tally(added, 0, 0));
             return added;
         });
     }
 
-    /// <summary>A digest subscription's next slot after its last digest (or its creation); null for instant ones.</summary>
-    private static DateTimeOffset? Slot(BsonDocument subscription, Dictionary<string, BsonDocument> cursors)
+    /// <summary>The routing fields of these subscriptions (<see cref="RouteFields"/>): looked up one by one when few,
+    /// else read in one pass that decodes only those fields (the query texts are most of a subscription's bytes).</summary>
+    private Dictionary<string, BsonDocument> Routes(IReadOnlyList<string> ids)
     {
-        if (subscription["Mode"].AsString == nameof(DeliveryMode.Instant)) return null;
-        var s = SubscriptionMapping.ToSubscription(subscription);
-        return DigestSchedule.NextDue(s, cursors.TryGetValue(s.Id, out var cursor) ? Date(cursor["LastDigestAt"]) : s.CreatedAt);
+        var subscriptions = context.Subscriptions;
+        if (ids.Count < LookupsBeforeScan || ids.Count * 4 < subscriptions.Count()) return Lookup(subscriptions, ids);
+        var wanted = ids.ToHashSet(StringComparer.Ordinal);
+        var found = new Dictionary<string, BsonDocument>(ids.Count, StringComparer.Ordinal);
+        foreach (var doc in subscriptions.Query().Select(RouteFields).ToDocuments())
+        {
+            var id = doc["_id"].AsString;
+            if (wanted.Contains(id)) found[id] = doc;
+        }
+        return found;
+    }
+
+    /// <summary>The matches already queued or delivered to their target: only a paper that met the outbox before (a
+    /// re-match after a crash) can be one. Read before the insert starts, which then only writes.</summary>
+    private HashSet<(string Subscription, PaperId Paper)> Repeats(IReadOnlyList<PaperMatch> matches, MatchGroups groups,
+        Dictionary<string, BsonDocument> routes, HashSet<PaperId> seen)
+    {
+        var known = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var repeats = new HashSet<(string, PaperId)>();
+        for (var g = 0; g < groups.SubscriptionIds.Count; g++)
+        {
+            var subscriptionId = groups.SubscriptionIds[g];
+            if (!routes.TryGetValue(subscriptionId, out var route)) continue;
+            foreach (var at in groups.Of(g))
+            {
+                var paper = matches[at].PaperId;
+                if (seen.Contains(paper) && AlreadyQueued(known, route["Target"].AsString, subscriptionId, paper)) repeats.Add((subscriptionId, paper));
+            }
+        }
+        return repeats;
+    }
+
+    /// <summary>A digest subscription's next slot after its last digest (or its creation); null for instant ones.</summary>
+    private static DateTimeOffset? Slot(BsonDocument route, Dictionary<string, BsonDocument> cursors)
+    {
+        var mode = Enum.Parse<DeliveryMode>(route["Mode"].AsString);
+        if (mode == DeliveryMode.Instant) return null;
+        var after = cursors.TryGetValue(route["_id"].AsString, out var cursor) ? Date(cursor["LastDigestAt"]) : Date(route["CreatedAt"]);
+        return DigestSchedule.NextDue(mode, SubscriptionMapping.Time(route["DeliveryTime"].AsString),
+            Enum.Parse<DayOfWeek>(route["WeeklyDay"].AsString), route["TimeZone"].AsString, after);
     }
 
     /// <summary>Papers of this batch that met the outbox before (a re-match after a crash); the rest are marked now.</summary>
@@ -86,41 +126,87 @@ public sealed partial class LiteDbOutbox
             || context.Delivered.FindById(OutboxItem.DeliveredKeyOf(target, paper)) is not null;
     }
 
+    /// <summary>The positions of each subscription's matches, in match order, grouped by a counting sort: two arrays
+    /// for the whole batch instead of a list per subscription.</summary>
+    private sealed class MatchGroups
+    {
+        private readonly int[] _starts;
+        private readonly int[] _order;
+
+        private MatchGroups(List<string> ids, int[] starts, int[] order) => (SubscriptionIds, _starts, _order) = (ids, starts, order);
+
+        /// <summary>Each subscription once, in order of its first match.</summary>
+        public IReadOnlyList<string> SubscriptionIds { get; }
+
+        public ReadOnlySpan<int> Of(int group) => _order.AsSpan(_starts[group], _starts[group + 1] - _starts[group]);
+
+        public static MatchGroups Of(IReadOnlyList<PaperMatch> matches)
+        {
+            var groupOf = new int[matches.Count];
+            var index = new Dictionary<string, int>(StringComparer.Ordinal);
+            var ids = new List<string>();
+            var counts = new List<int>();
+            for (var i = 0; i < matches.Count; i++)
+            {
+                ref var group = ref CollectionsMarshal.GetValueRefOrAddDefault(index, matches[i].SubscriptionId, out var exists);
+                if (!exists)
+                {
+                    group = ids.Count;
+                    ids.Add(matches[i].SubscriptionId);
+                    counts.Add(0);
+                }
+                groupOf[i] = group;
+                counts[group]++;
+            }
+            var starts = new int[ids.Count + 1];
+            for (var g = 0; g < ids.Count; g++) starts[g + 1] = starts[g] + counts[g];
+            var next = starts[..^1];
+            var order = new int[matches.Count];
+            for (var i = 0; i < matches.Count; i++) order[next[groupOf[i]]++] = i;
+            return new MatchGroups(ids, starts, order);
+        }
+    }
+
     /// <summary>One subscription's matches of a batch, one entry per paper: the same match twice is one entry with
-    /// every reason and the best score.</summary>
-    private sealed class RunDraft
+    /// every reason and the best score. Reused from one subscription to the next.</summary>
+    private sealed class RunEntries
     {
         // Most subscriptions match a few papers a batch; a broad one may match thousands, looked up by position.
         private const int ScanUpTo = 16;
-        private Dictionary<PaperId, int>? _positions;
+        private readonly Dictionary<PaperId, int> _positions = [];
 
-        public List<RunEntry> Entries { get; } = new(2);
+        public List<RunEntry> List { get; } = [];
 
-        public void Add(PaperMatch m)
+        public int Count => List.Count;
+
+        public void Collect(IReadOnlyList<PaperMatch> matches, ReadOnlySpan<int> positions)
         {
-            var at = Find(m.PaperId);
-            if (at < 0)
+            List.Clear();
+            _positions.Clear();
+            var indexed = positions.Length > ScanUpTo;
+            foreach (var at in positions)
             {
-                _positions?.Add(m.PaperId, Entries.Count);
-                Entries.Add(new RunEntry(m.PaperId, Distinct(m.Why), m.Score));
-                if (_positions is null && Entries.Count > ScanUpTo)
+                var m = matches[at];
+                var known = indexed ? (_positions.TryGetValue(m.PaperId, out var k) ? k : -1) : Find(m.PaperId);
+                if (known < 0)
                 {
-                    _positions = [];
-                    for (var k = 0; k < Entries.Count; k++) _positions[Entries[k].Paper] = k;
+                    if (indexed) _positions[m.PaperId] = List.Count;
+                    List.Add(new RunEntry(m.PaperId, Distinct(m.Why), m.Score));
+                    continue;
                 }
-                return;
+                var merged = List[known].Why.ToList();
+                foreach (var h in m.Why)
+                    if (!merged.Contains(h)) merged.Add(h);
+                List[known] = new RunEntry(m.PaperId, merged, Math.Max(List[known].Score, m.Score));
             }
-            var merged = Entries[at].Why.ToList();
-            foreach (var h in m.Why)
-                if (!merged.Contains(h)) merged.Add(h);
-            Entries[at] = new RunEntry(m.PaperId, merged, Math.Max(Entries[at].Score, m.Score));
         }
+
+        public void RemoveAll(Predicate<RunEntry> drop) => List.RemoveAll(drop);
 
         private int Find(PaperId paper)
         {
-            if (_positions is not null) return _positions.TryGetValue(paper, out var at) ? at : -1;
-            for (var k = 0; k < Entries.Count; k++)
-                if (Entries[k].Paper == paper) return k;
+            for (var k = 0; k < List.Count; k++)
+                if (List[k].Paper == paper) return k;
             return -1;
         }
 

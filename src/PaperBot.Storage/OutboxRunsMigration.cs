@@ -72,7 +72,6 @@ internal static class OutboxRunsMigration
         var b = d["Batch"];
         return new OutboxItem
         {
-            Id = d["_id"].AsString,
             SubscriptionId = d["SubscriptionId"].AsString,
             PaperId = PaperId.Parse(d["PaperId"].AsString),
             Target = d["Target"].IsString ? d["Target"].AsString : "",

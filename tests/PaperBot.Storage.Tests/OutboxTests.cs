@@ -260,4 +260,37 @@ public class OutboxTests
         db.Time.Advance(TimeSpan.FromHours(23)); // 08:00 the next day
         Assert.Equal(["s-daily", "s-now"], db.Outbox.LoadOpen(db.Time.GetUtcNow()).Open.Select(i => i.SubscriptionId).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void A_bulk_enqueue_across_thousands_of_subscriptions_queues_each_match_once_for_its_target_and_slot_and_drops_repeats()
+    {
+        using var db = new TestDatabase(); // 09:00 UTC
+        const int count = 1_500; // past the one-by-one lookups: the subscriptions' routes are read in one pass
+        var berlin = new TimeOnly(7, 30);
+        for (var n = 0; n < count; n++)
+        {
+            db.Subscriptions.Add(new Subscription
+            {
+                Id = $"s-{n:D4}", Subscriber = Subscriber.DiscordUser($"{100 + n}"), Query = $"query number {n}", Confirmed = true,
+                CreatedAt = db.Time.GetUtcNow(), Mode = n % 2 == 0 ? DeliveryMode.Instant : DeliveryMode.Daily, DeliveryTime = berlin, TimeZone = "Europe/Berlin",
+            });
+        }
+        var second = PaperId.Parse("2503.00002");
+        List<PaperMatch> Day() => [.. Enumerable.Range(0, count).SelectMany(n => n % 3 == 0
+            ? new[] { new PaperMatch($"s-{n:D4}", Paper, [new MatchHit("title", $"t{n}")], n), new PaperMatch($"s-{n:D4}", second, [], 1) }
+            : [new PaperMatch($"s-{n:D4}", Paper, [new MatchHit("title", $"t{n}")], n)])];
+
+        Assert.Equal(2_000, db.Outbox.Enqueue(Day()));
+        Assert.Equal(0, db.Outbox.Enqueue(Day())); // matched again after a crash: every item is already queued
+
+        var open = db.Outbox.LoadOpen().Open;
+        Assert.Equal(2_000, open.Count);
+        Assert.Equal(2_000, open.Select(i => i.Id).Distinct().Count());
+        var s7 = open.Single(i => i.SubscriptionId == "s-0007");
+        Assert.Equal(("discord-user:107", 7.0, "t7"), (s7.Target, s7.Score, s7.Why.Single().Text));
+        // 08:00 UTC the next day is 09:00 in Berlin: the instant half is due now, the daily half from 06:30 UTC tomorrow.
+        Assert.All(db.Outbox.LoadOpen(db.Time.GetUtcNow()).Open, i => Assert.Equal(0, int.Parse(i.SubscriptionId[2..]) % 2));
+        db.Time.Advance(TimeSpan.FromHours(21.5));
+        Assert.Equal(2_000, db.Outbox.LoadOpen(db.Time.GetUtcNow()).Open.Count);
+    }
 }

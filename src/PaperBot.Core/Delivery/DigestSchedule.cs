@@ -12,17 +12,21 @@ public static class DigestSchedule
     private static readonly DateTimeOffset Floor = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>The first digest slot strictly after <paramref name="after"/>; null for instant subscriptions.</summary>
-    public static DateTimeOffset? NextDue(Subscription subscription, DateTimeOffset after)
+    public static DateTimeOffset? NextDue(Subscription subscription, DateTimeOffset after) =>
+        NextDue(subscription.Mode, subscription.DeliveryTime, subscription.WeeklyDay, subscription.TimeZone, after);
+
+    /// <summary>As above, from a subscription's schedule fields alone (a bulk enqueue reads no more of it).</summary>
+    public static DateTimeOffset? NextDue(DeliveryMode mode, TimeOnly deliveryTime, DayOfWeek weeklyDay, string timeZone, DateTimeOffset after)
     {
-        if (subscription.Mode == DeliveryMode.Instant) return null;
+        if (mode == DeliveryMode.Instant) return null;
         if (after < Floor) after = Floor; // an unset creation time must not underflow the calendar
-        var zone = Zone(subscription.TimeZone);
+        var zone = Zone(timeZone);
         var localDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(after, zone).DateTime);
         // From the day before (a slot late in the local evening may still be ahead in UTC) to a week and a day later.
         for (var date = localDate.AddDays(-1); date <= localDate.AddDays(8); date = date.AddDays(1))
         {
-            if (subscription.Mode == DeliveryMode.Weekly && date.DayOfWeek != subscription.WeeklyDay) continue;
-            var slot = SlotOn(date, subscription.DeliveryTime, zone);
+            if (mode == DeliveryMode.Weekly && date.DayOfWeek != weeklyDay) continue;
+            var slot = SlotOn(date, deliveryTime, zone);
             if (slot > after) return slot;
         }
         throw new InvalidOperationException("unreachable: every week has a slot");

@@ -8,8 +8,10 @@ public enum OutboxStatus { Pending, Sending, Sent, Failed }
 
 public sealed record OutboxItem
 {
-    /// <summary><c>{subscriptionId}:{paperId}</c> — unique, so re-matching never adds a second item.</summary>
-    public required string Id { get; init; }
+    /// <summary><c>{subscriptionId}:{paperId}</c> — unique, so re-matching never adds a second item. Derived, not
+    /// stored: a day at scale reads millions of items and needs few of their ids.</summary>
+    public string Id => KeyOf(SubscriptionId, PaperId);
+
     public required string SubscriptionId { get; init; }
     public required PaperId PaperId { get; init; }
 

@@ -122,7 +122,7 @@ internal sealed class OutboxRun
         {
             items.Add(new OutboxItem
             {
-                Id = OutboxItem.KeyOf(subscriptionId, e.Paper), SubscriptionId = subscriptionId, PaperId = e.Paper, Target = target,
+                SubscriptionId = subscriptionId, PaperId = e.Paper, Target = target,
                 Why = e.Why, Score = e.Score, CreatedAt = createdAt, NextAttemptAt = createdAt,
             });
         }

@@ -30,7 +30,7 @@ internal static class SubscriptionMapping
     }
 
     // "HH:mm" as ToDocument writes it, read without the culture-aware parser: enqueue reads thousands of these.
-    private static TimeOnly Time(string hhmm) =>
+    internal static TimeOnly Time(string hhmm) =>
         hhmm is [var h1 and >= '0' and <= '9', var h2 and >= '0' and <= '9', ':', var m1 and >= '0' and <= '9', var m2 and >= '0' and <= '9']
             ? new TimeOnly((h1 - '0') * 10 + h2 - '0', (m1 - '0') * 10 + m2 - '0')
             : TimeOnly.ParseExact(hhmm, "HH:mm", CultureInfo.InvariantCulture);

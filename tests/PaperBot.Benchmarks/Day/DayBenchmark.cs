@@ -90,7 +90,7 @@ public sealed class DayBenchmark : IBenchmark
             var perItem = matchAlone.TotalSeconds + (enqueue + load) * matches.Count / 1e6;
             var perItemCpu = matchAlone.TotalSeconds + cpuPerItem * matches.Count / 1e6; // matching is CPU-bound
 
-            var items = plan.SelectMany(b => b.Entries).Sum(e => e.ItemIds.Count);
+            var items = plan.SelectMany(b => b.Entries).Sum(e => e.Items.Count);
             var documents = context.Database.GetCollection("outbox").Count();
             Console.WriteLine($"matches       {matches.Count:N0} from {matches.Select(m => m.SubscriptionId).Distinct().Count():N0} subscriptions, stored as {documents:N0} outbox documents");
             Console.WriteLine($"day           {day.TotalSeconds,8:F2} s   ingest + match + outbox {ingest.TotalSeconds:F2} s ({result.AlertsQueued:N0} alerts, {result.AlertsQueued / (double)size:F1} per subscription; matching alone {matchAlone.TotalSeconds:F2} s), plan from the store {planned.TotalSeconds:F2} s ({plan.Count:N0} batches, {items:N0} items); CPU {dayCpu.TotalSeconds:F2} s");

@@ -52,7 +52,7 @@ internal sealed class DeliveryWorkload
                 var sub = $"s-{t:D6}-{k}";
                 open.Add(new OutboxItem
                 {
-                    Id = OutboxItem.KeyOf(sub, paper), SubscriptionId = sub, PaperId = paper, Target = target,
+                    SubscriptionId = sub, PaperId = paper, Target = target,
                     Why = [new MatchHit("title", "q")], Score = random.Next(100), CreatedAt = Created.AddMinutes(j), NextAttemptAt = Created.AddMinutes(j),
                 });
             }
