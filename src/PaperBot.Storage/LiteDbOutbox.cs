@@ -22,6 +22,8 @@ public sealed partial class LiteDbOutbox(LiteDbContext context, TimeProvider tim
     // The lower bound of due reads: DueAt holds only dates, all after this; a range from it skips runs with nothing open.
     private static readonly BsonValue NoEarlier = Date(DateTimeOffset.UnixEpoch);
 
+    private static readonly BsonExpression TargetField = BsonExpression.Create("{ Target }");
+
     public IReadOnlyList<OutboxItem> Pending(int max) =>
         OpenRuns().SelectMany(r => r.Items)
             .Where(i => i.Status == OutboxStatus.Pending)
@@ -43,13 +45,22 @@ public sealed partial class LiteDbOutbox(LiteDbContext context, TimeProvider tim
         return new TargetBacklog([.. papers.Take(max)], papers.Count);
     }
 
+    /// <summary>The runs are read at once and kept encoded, grouped by target; a target's items are decoded each time
+    /// dispatch asks for them (see <see cref="OutboxSnapshot"/>).</summary>
     public OutboxSnapshot LoadOpen(DateTimeOffset? dueBy = null)
     {
+        var documents = dueBy is { } by ? DueTargets(by) : context.Outbox.Find(Query.GTE("DueAt", NoEarlier));
+        var byTarget = new Dictionary<string, List<PackedRun>>(StringComparer.Ordinal);
+        foreach (var run in documents.Select(PackedRun.Of))
+        {
+            if (!byTarget.TryGetValue(run.Target, out var runs)) byTarget[run.Target] = runs = new List<PackedRun>(1);
+            runs.Add(run);
+        }
         var shared = new RunReadCache();
-        var runs = dueBy is { } by ? DueTargets(by, shared) : OpenRuns(shared);
-        var open = runs.SelectMany(r => r.Items).Where(IsOpen).ToList();
+        var targets = byTarget.Select(t => new OutboxTarget(t.Key, t.Value.Select(r => r.SubscriptionId),
+            () => [.. t.Value.SelectMany(r => r.Unpack(shared).Items).Where(IsOpen)])).ToList();
         var cursors = context.DigestCursors.FindAll().ToDictionary(d => d["_id"].AsString, d => Date(d["LastDigestAt"]), StringComparer.Ordinal);
-        return new OutboxSnapshot(open, cursors);
+        return new OutboxSnapshot(targets, cursors);
     }
 
     public void MarkSending(BatchClaim claim, DateTimeOffset leaseUntil) =>
@@ -172,21 +183,26 @@ public sealed partial class LiteDbOutbox(LiteDbContext context, TimeProvider tim
     }
 
     /// <summary>Every run of one target, whatever its state (found by the target's hash, then compared exactly).</summary>
-    private IEnumerable<OutboxRun> Runs(string target, RunReadCache? shared = null)
+    private IEnumerable<OutboxRun> Runs(string target)
     {
-        shared ??= new RunReadCache();
-        return context.Outbox.Find(Query.EQ("TargetHash", OutboxRun.TargetHash(target))).Where(d => d["Target"].AsString == target)
-            .Select(d => OutboxRun.FromDocument(d, shared));
+        var shared = new RunReadCache();
+        return RunDocuments(target).Select(d => OutboxRun.FromDocument(d, shared));
     }
+
+    private IEnumerable<BsonDocument> RunDocuments(string target) =>
+        context.Outbox.Find(Query.EQ("TargetHash", OutboxRun.TargetHash(target))).Where(d => d["Target"].AsString == target);
 
     /// <summary>The runs of every target with anything due: such a target is read whole, as its claimed batches and
     /// waiting papers decide what it may send. Few targets are looked up one by one (each lookup is a LiteDB query,
     /// about a millisecond); many (a digest slot) in one read of the open runs.</summary>
-    private IEnumerable<OutboxRun> DueTargets(DateTimeOffset by, RunReadCache shared)
+    private IEnumerable<BsonDocument> DueTargets(DateTimeOffset by)
     {
-        var targets = context.Outbox.Find(Query.Between("DueAt", NoEarlier, Date(by))).Select(d => d["Target"].AsString)
-            .ToHashSet(StringComparer.Ordinal);
-        return targets.Count < LookupsBeforeScan ? targets.SelectMany(t => Runs(t, shared)) : OpenRuns(shared).Where(r => targets.Contains(r.Target));
+        // Only the target is decoded of each due run: at a digest slot that is most of the outbox.
+        var targets = context.Outbox.Query().Where(Query.Between("DueAt", NoEarlier, Date(by))).Select(TargetField).ToDocuments()
+            .Select(d => d["Target"].AsString).ToHashSet(StringComparer.Ordinal);
+        return targets.Count < LookupsBeforeScan
+            ? targets.SelectMany(RunDocuments)
+            : context.Outbox.Find(Query.GTE("DueAt", NoEarlier)).Where(d => targets.Contains(d["Target"].AsString));
     }
 
     private IEnumerable<OutboxRun> OpenRuns(RunReadCache? shared = null)

@@ -18,14 +18,14 @@ public sealed class DispatchPlanner(int maxItemsPerBatch)
     public int MaxItemsPerBatch => maxItemsPerBatch;
 
     public IReadOnlyList<PlannedBatch> Plan(OutboxSnapshot snapshot, IReadOnlyDictionary<string, Subscription> subscriptions,
+        DateTimeOffset now, bool digestsDueNow = false) =>
+        [.. PlanByTarget(snapshot, subscriptions, now, digestsDueNow).SelectMany(batches => batches)];
+
+    /// <summary>The plan one target at a time, as dispatch sends it: each target's items are built, planned and
+    /// dropped before the next, so a pass holds one target's items, not the whole day's.</summary>
+    public IEnumerable<IReadOnlyList<PlannedBatch>> PlanByTarget(OutboxSnapshot snapshot, IReadOnlyDictionary<string, Subscription> subscriptions,
         DateTimeOffset now, bool digestsDueNow = false)
     {
-        var byTarget = new Dictionary<string, List<OutboxItem>>(StringComparer.Ordinal);
-        foreach (var item in snapshot.Open)
-        {
-            if (!byTarget.TryGetValue(item.Target, out var list)) byTarget[item.Target] = list = new List<OutboxItem>(4);
-            list.Add(item);
-        }
         // Due digests only: a digest that is not due neither sends nor takes papers from another.
         var dueDigests = new Dictionary<string, List<(Subscription Sub, DateTimeOffset? Last)>>(StringComparer.Ordinal);
         foreach (var s in subscriptions.Values)
@@ -38,21 +38,28 @@ public sealed class DispatchPlanner(int maxItemsPerBatch)
             list.Add((s, last));
         }
 
-        var batches = new List<PlannedBatch>();
-        foreach (var (target, items) in byTarget)
-            new TargetPlan(this, target, subscriptions, now, batches).Plan(items, dueDigests.GetValueOrDefault(target));
+        var planned = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var open in snapshot.Targets)
+        {
+            planned.Add(open.Target);
+            var batches = new List<PlannedBatch>();
+            new TargetPlan(this, open.Target, subscriptions, now, batches).Plan(open.Items(), dueDigests.GetValueOrDefault(open.Target));
+            if (batches.Count > 0) yield return batches;
+        }
         // Due digests of targets with nothing open: empty digests (sent or skipped per configuration).
         foreach (var (target, digests) in dueDigests)
         {
-            if (!byTarget.ContainsKey(target)) new TargetPlan(this, target, subscriptions, now, batches).Plan([], digests);
+            if (planned.Contains(target)) continue;
+            var batches = new List<PlannedBatch>();
+            new TargetPlan(this, target, subscriptions, now, batches).Plan([], digests);
+            yield return batches;
         }
-        return batches;
     }
 
     private sealed class TargetPlan(DispatchPlanner planner, string target, IReadOnlyDictionary<string, Subscription> subscriptions,
         DateTimeOffset now, List<PlannedBatch> batches)
     {
-        public void Plan(List<OutboxItem> items, List<(Subscription Sub, DateTimeOffset? Last)>? digests)
+        public void Plan(IReadOnlyList<OutboxItem> items, List<(Subscription Sub, DateTimeOffset? Last)>? digests)
         {
             var hasClaims = false;
             foreach (var i in items)
@@ -130,7 +137,7 @@ public sealed class DispatchPlanner(int maxItemsPerBatch)
 
         /// <summary>Claimed batches keep their composition, so a retry carries the same idempotency key; a claim whose
         /// subscription was removed or paused meanwhile dissolves and its items are planned afresh.</summary>
-        private Claims Claims(List<OutboxItem> items)
+        private Claims Claims(IReadOnlyList<OutboxItem> items)
         {
             var groups = items.Where(i => i.Batch is not null).GroupBy(i => i.Batch!.Id).ToList();
             var live = groups.Where(g => subscriptions.TryGetValue(g.First().Batch!.SubscriptionId, out var s) && s.IsActive).ToList();

@@ -41,10 +41,9 @@ public sealed class DispatchService(IOutbox outbox, IPaperStore papers, ISubscri
             var now = time.GetUtcNow();
             var snapshot = outbox.LoadOpen(digestsDueNow ? null : now);
             DiscardOrphans(snapshot, subs);
-            var plan = _planner.Plan(snapshot, subs, now, digestsDueNow);
-            var outcomes = new List<BatchOutcome>(plan.Count);
+            var outcomes = new List<BatchOutcome>();
             var paused = new List<string>();
-            foreach (var target in plan.GroupBy(b => b.Target))
+            foreach (var target in _planner.PlanByTarget(snapshot, subs, now, digestsDueNow))
             {
                 foreach (var batch in target)
                 {
@@ -66,7 +65,9 @@ public sealed class DispatchService(IOutbox outbox, IPaperStore papers, ISubscri
     /// so the open set each pass reads stays small.</summary>
     private void DiscardOrphans(OutboxSnapshot snapshot, Dictionary<string, Subscription> subs)
     {
-        var orphans = snapshot.Open
+        var orphans = snapshot.Targets
+            .Where(t => t.SubscriptionIds.Any(id => !subs.ContainsKey(id)))
+            .SelectMany(t => t.Items())
             .Where(i => !subs.ContainsKey(i.SubscriptionId) && !(i.Batch is { } b && subs.TryGetValue(b.SubscriptionId, out var owner) && owner.IsActive))
             .ToList();
         if (orphans.Count > 0) outbox.Discard(orphans, "subscription removed");

@@ -54,5 +54,35 @@ public interface IOutbox : IAlertQueue
     int ReleaseInFlight(DateTimeOffset expiredBy);
 }
 
-/// <summary>Open items plus the last digest time per subscription.</summary>
-public sealed record OutboxSnapshot(IReadOnlyList<OutboxItem> Open, IReadOnlyDictionary<string, DateTimeOffset> LastDigestAt);
+/// <summary>Open items, target by target, plus the last digest time per subscription. A target's items are built when
+/// it is asked for: when a day's digests fall due at a million subscriptions they are ~9M items, which as objects all
+/// at once kept the collector busy, while dispatch needs one target's at a time.</summary>
+public sealed class OutboxSnapshot(IReadOnlyList<OutboxTarget> targets, IReadOnlyDictionary<string, DateTimeOffset> lastDigestAt)
+{
+    /// <summary>A snapshot of items already built (tests, benchmarks).</summary>
+    public OutboxSnapshot(IReadOnlyList<OutboxItem> open, IReadOnlyDictionary<string, DateTimeOffset> lastDigestAt)
+        : this([.. open.GroupBy(i => i.Target, StringComparer.Ordinal).Select(OutboxTarget.Of)], lastDigestAt)
+    {
+    }
+
+    public IReadOnlyList<OutboxTarget> Targets => targets;
+    public IReadOnlyDictionary<string, DateTimeOffset> LastDigestAt => lastDigestAt;
+
+    /// <summary>Every open item at once, target by target.</summary>
+    public IReadOnlyList<OutboxItem> Open => [.. targets.SelectMany(t => t.Items())];
+}
+
+/// <summary>One target's open items, built each time they are asked for, and the subscriptions they belong to
+/// (known without building them).</summary>
+public sealed class OutboxTarget(string target, IEnumerable<string> subscriptionIds, Func<IReadOnlyList<OutboxItem>> items)
+{
+    public string Target => target;
+    public IEnumerable<string> SubscriptionIds => subscriptionIds;
+    public IReadOnlyList<OutboxItem> Items() => items();
+
+    public static OutboxTarget Of(IGrouping<string, OutboxItem> items)
+    {
+        var list = items.ToList();
+        return new OutboxTarget(items.Key, list.Select(i => i.SubscriptionId).Distinct(StringComparer.Ordinal), () => list);
+    }
+}

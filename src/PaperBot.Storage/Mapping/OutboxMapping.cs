@@ -111,12 +111,12 @@ internal sealed class OutboxRun
     }
 
     /// <param name="shared">Shared by the runs of one read: ids and reasons are built once each.</param>
-    public static OutboxRun FromDocument(BsonDocument d, RunReadCache shared)
+    public static OutboxRun FromDocument(BsonDocument d, RunReadCache shared) => PackedRun.Of(d).Unpack(shared);
+
+    public static OutboxRun Unpack(PackedRun packed, RunReadCache shared)
     {
-        var subscriptionId = d["SubscriptionId"].AsString;
-        var target = d["Target"].AsString;
-        var createdAt = Date(d["CreatedAt"]);
-        var entries = RunColumns.Decode(d["R"].AsBinary, shared);
+        var (id, subscriptionId, target, createdAt, slot, columns, states) = packed;
+        var entries = RunColumns.Decode(columns, shared);
         var items = new List<OutboxItem>(entries.Length);
         foreach (var e in entries)
         {
@@ -126,9 +126,9 @@ internal sealed class OutboxRun
                 Why = e.Why, Score = e.Score, CreatedAt = createdAt, NextAttemptAt = createdAt,
             });
         }
-        if (d["X"].IsArray)
+        if (states is not null)
         {
-            foreach (var value in d["X"].AsArray)
+            foreach (var value in states)
             {
                 var x = value.AsDocument;
                 var k = x["I"].AsInt32;
@@ -145,10 +145,16 @@ internal sealed class OutboxRun
                 };
             }
         }
-        return new OutboxRun
-        {
-            Id = d["_id"].AsObjectId, SubscriptionId = subscriptionId, Target = target, CreatedAt = createdAt,
-            Slot = NullableDate(d["Slot"]), Items = items,
-        };
+        return new OutboxRun { Id = id, SubscriptionId = subscriptionId, Target = target, CreatedAt = createdAt, Slot = slot, Items = items };
     }
+}
+
+/// <summary>A run as read, its items still encoded: what a large read keeps until a target's items are asked for
+/// (a handful of objects a run instead of one per item).</summary>
+internal sealed record PackedRun(ObjectId Id, string SubscriptionId, string Target, DateTimeOffset CreatedAt, DateTimeOffset? Slot, byte[] Columns, BsonArray? States)
+{
+    public static PackedRun Of(BsonDocument d) => new(d["_id"].AsObjectId, d["SubscriptionId"].AsString, d["Target"].AsString,
+        Date(d["CreatedAt"]), NullableDate(d["Slot"]), d["R"].AsBinary, d["X"].IsArray ? d["X"].AsArray : null);
+
+    public OutboxRun Unpack(RunReadCache shared) => OutboxRun.Unpack(this, shared);
 }

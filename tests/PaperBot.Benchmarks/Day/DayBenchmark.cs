@@ -76,13 +76,20 @@ public sealed class DayBenchmark : IBenchmark
             watch.Restart();
             var byId = subscriptions.ToDictionary(s => s.Id, StringComparer.Ordinal);
             var all = loading.Time(() => outbox.LoadOpen());
-            var plan = planning.Time(() => new DispatchPlanner(20).Plan(all, byId, DateTimeOffset.UtcNow, digestsDueNow: true));
+            // Planned target by target as dispatch sends it: the day's batches are counted, not kept.
+            var (batches, items) = planning.Time(() =>
+            {
+                var (b, n) = (0, 0);
+                foreach (var target in new DispatchPlanner(20).PlanByTarget(all, byId, DateTimeOffset.UtcNow, digestsDueNow: true))
+                    (b, n) = (b + target.Count, n + target.Sum(x => x.Entries.Sum(e => e.Items.Count)));
+                return (b, n);
+            });
             var planned = watch.Elapsed;
             var day = ingest + planned;
             var dayCpu = Cpu() - cpu;
             var dayPaused = GC.GetTotalPauseDuration() - paused;
             watch.Restart();
-            var dueNow = outbox.LoadOpen(DateTimeOffset.UtcNow);
+            var dueItems = outbox.LoadOpen(DateTimeOffset.UtcNow).Targets.Sum(t => t.Items().Count);
             var duePass = watch.Elapsed;
 
             var matches = matcher.Match(papers);
@@ -90,15 +97,14 @@ public sealed class DayBenchmark : IBenchmark
             var perItem = matchAlone.TotalSeconds + (enqueue + load) * matches.Count / 1e6;
             var perItemCpu = matchAlone.TotalSeconds + cpuPerItem * matches.Count / 1e6; // matching is CPU-bound
 
-            var items = plan.SelectMany(b => b.Entries).Sum(e => e.Items.Count);
             var documents = context.Database.GetCollection("outbox").Count();
             Console.WriteLine($"matches       {matches.Count:N0} from {matches.Select(m => m.SubscriptionId).Distinct().Count():N0} subscriptions, stored as {documents:N0} outbox documents");
-            Console.WriteLine($"day           {day.TotalSeconds,8:F2} s   ingest + match + outbox {ingest.TotalSeconds:F2} s ({result.AlertsQueued:N0} alerts, {result.AlertsQueued / (double)size:F1} per subscription; matching alone {matchAlone.TotalSeconds:F2} s), plan from the store {planned.TotalSeconds:F2} s ({plan.Count:N0} batches, {items:N0} items); CPU {dayCpu.TotalSeconds:F2} s");
+            Console.WriteLine($"day           {day.TotalSeconds,8:F2} s   ingest + match + outbox {ingest.TotalSeconds:F2} s ({result.AlertsQueued:N0} alerts, {result.AlertsQueued / (double)size:F1} per subscription; matching alone {matchAlone.TotalSeconds:F2} s), plan from the store {planned.TotalSeconds:F2} s ({batches:N0} batches, {items:N0} items); CPU {dayCpu.TotalSeconds:F2} s");
             Console.WriteLine($"steps         {matching}, {enqueuing}, {loading}, {planning}; the rest (store the papers, bookkeeping) {(day - matching.Wall - enqueuing.Wall - loading.Wall - planning.Wall).TotalSeconds:F2} s; GC pauses {dayPaused.TotalSeconds:F2} s in all");
-            Console.WriteLine($"due pass      {duePass.TotalSeconds,8:F2} s   an ordinary dispatch pass right after: reads only the {dueNow.Open.Count:N0} items of targets with something due");
+            Console.WriteLine($"due pass      {duePass.TotalSeconds,8:F2} s   an ordinary dispatch pass right after: reads only the {dueItems:N0} items of targets with something due");
             Console.WriteLine($"per-item path {perItem,8:F2} s   one document per item: enqueue {enqueue:F0} µs/item + reading it back {load:F0} µs/item (sample of {PerItemSample:N0}, extrapolated) + matching; {perItem / day.TotalSeconds:F1}x the day; CPU about {perItemCpu:F2} s, {perItemCpu / dayCpu.TotalSeconds:F1}x");
             Console.WriteLine($"target        ≤ {targetSeconds:F0} s: {(day.TotalSeconds <= targetSeconds ? "met" : "MISSED")}");
-            return items == result.AlertsQueued && all.Open.Count == result.AlertsQueued;
+            return items == result.AlertsQueued && all.Targets.Sum(t => t.Items().Count) == result.AlertsQueued;
         }
         finally
         {
