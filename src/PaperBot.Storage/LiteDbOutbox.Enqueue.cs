@@ -33,6 +33,7 @@ public sealed partial class LiteDbOutbox
             var digests = routes.Values.Where(r => r["Mode"].AsString != nameof(DeliveryMode.Instant)).Select(r => r["_id"].AsString).ToList();
             var cursors = Lookup(context.DigestCursors, digests);
             var repeats = seen.Count == 0 ? [] : Repeats(matches, groups, routes, seen);
+            var ids = RunIds.Open(context.Settings);
             var added = 0;
 
             IEnumerable<BsonDocument> Runs()
@@ -47,11 +48,12 @@ public sealed partial class LiteDbOutbox
                     if (repeats.Count > 0) entries.RemoveAll(e => repeats.Contains((subscriptionId, e.Paper)));
                     if (entries.Count == 0) continue;
                     added += entries.Count;
-                    yield return OutboxRun.NewDocument(subscriptionId, target, now, Slot(route, cursors), entries.List);
+                    yield return OutboxRun.NewDocument(ids.Next(target), subscriptionId, target, now, Slot(route, cursors), entries.List);
                 }
             }
 
             context.Outbox.InsertBulk(Runs());
+            ids.Save();
             OutboxCounts.Apply(context.OutboxCounts, new Tally(added, 0, 0));
             return added;
         });
@@ -62,7 +64,7 @@ public sealed partial class LiteDbOutbox
     private Dictionary<string, BsonDocument> Routes(IReadOnlyList<string> ids)
     {
         var subscriptions = context.Subscriptions;
-        if (ids.Count < LookupsBeforeScan || ids.Count * 4 < subscriptions.Count()) return Lookup(subscriptions, ids);
+        if (ids.Count < LookupsBeforeScan || ids.Count * 4 < context.SubscriptionsEstimate) return Lookup(subscriptions, ids);
         var wanted = ids.ToHashSet(StringComparer.Ordinal);
         var found = new Dictionary<string, BsonDocument>(ids.Count, StringComparer.Ordinal);
         foreach (var doc in subscriptions.Query().Select(RouteFields).ToDocuments())

@@ -9,8 +9,8 @@ namespace PaperBot.Storage;
 
 /// <summary>
 /// The delivery ledger. Items are keyed by (subscription, paper) and carry their target, but are stored as runs: one
-/// document per subscription and enqueue (see <see cref="OutboxRun"/>), inserted in bulk and indexed by target and by
-/// when they are next due. A second collection records each (target, paper) delivered, so neither re-matching nor a
+/// document per subscription and enqueue (see <see cref="OutboxRun"/>), inserted in bulk, keyed by target (see
+/// <see cref="RunIds"/>) and indexed by when they are next due. A second collection records each (target, paper) delivered, so neither re-matching nor a
 /// second subscription of the same target sends a paper twice; a run leaves once all its items were delivered.
 /// Every state change is one transaction (see <see cref="WriteTransaction"/>).
 /// </summary>
@@ -182,7 +182,7 @@ public sealed partial class LiteDbOutbox(LiteDbContext context, TimeProvider tim
         return changed;
     }
 
-    /// <summary>Every run of one target, whatever its state (found by the target's hash, then compared exactly).</summary>
+    /// <summary>Every run of one target, whatever its state (found by the range of ids its hash gives, then compared exactly).</summary>
     private IEnumerable<OutboxRun> Runs(string target)
     {
         var shared = new RunReadCache();
@@ -190,7 +190,7 @@ public sealed partial class LiteDbOutbox(LiteDbContext context, TimeProvider tim
     }
 
     private IEnumerable<BsonDocument> RunDocuments(string target) =>
-        context.Outbox.Find(Query.EQ("TargetHash", OutboxRun.TargetHash(target))).Where(d => d["Target"].AsString == target);
+        context.Outbox.Find(RunIds.RangeOf(target)).Where(d => d["Target"].AsString == target);
 
     /// <summary>The runs of every target with anything due: such a target is read whole, as its claimed batches and
     /// waiting papers decide what it may send. Few targets are looked up one by one (each lookup is a LiteDB query,
@@ -211,12 +211,13 @@ public sealed partial class LiteDbOutbox(LiteDbContext context, TimeProvider tim
         return context.Outbox.Find(Query.GTE("DueAt", NoEarlier)).Select(d => OutboxRun.FromDocument(d, shared));
     }
 
-    /// <summary>The documents with these ids: looked up one by one when few, else found in one read of the collection
-    /// (a lookup costs about 18 µs, reading a document in a scan about 4, counting them under 2).</summary>
-    private static Dictionary<string, BsonDocument> Lookup(ILiteCollection<BsonDocument> collection, IReadOnlyCollection<string> ids)
+    /// <summary>The documents with these ids (subscriptions, or digest cursors: at most one per subscription): looked up
+    /// one by one when few, else found in one read of the collection (a lookup costs about 18 µs, reading a document in a
+    /// scan about 4).</summary>
+    private Dictionary<string, BsonDocument> Lookup(ILiteCollection<BsonDocument> collection, IReadOnlyCollection<string> ids)
     {
         var found = new Dictionary<string, BsonDocument>(ids.Count, StringComparer.Ordinal);
-        if (ids.Count < LookupsBeforeScan || ids.Count * 4 < collection.Count())
+        if (ids.Count < LookupsBeforeScan || ids.Count * 4 < context.SubscriptionsEstimate)
         {
             foreach (var id in ids)
                 if (collection.FindById(id) is { } doc) found[id] = doc;

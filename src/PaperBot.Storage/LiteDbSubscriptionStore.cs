@@ -7,10 +7,18 @@ namespace PaperBot.Storage;
 
 public sealed class LiteDbSubscriptionStore(LiteDbContext context) : ISubscriptionStore
 {
-    public void Add(Subscription subscription) =>
+    public void Add(Subscription subscription)
+    {
         WriteTransaction.Run(context, "a subscription", () => context.Subscriptions.Insert(SubscriptionMapping.ToDocument(subscription)));
+        context.SubscriptionsChanged(+1);
+    }
 
-    public bool Remove(string id) => WriteTransaction.Run(context, "removing a subscription", () => context.Subscriptions.Delete(id));
+    public bool Remove(string id)
+    {
+        var removed = WriteTransaction.Run(context, "removing a subscription", () => context.Subscriptions.Delete(id));
+        if (removed) context.SubscriptionsChanged(-1);
+        return removed;
+    }
 
     public Subscription? Find(string id)
     {
@@ -18,7 +26,12 @@ public sealed class LiteDbSubscriptionStore(LiteDbContext context) : ISubscripti
         return doc is null ? null : SubscriptionMapping.ToSubscription(doc);
     }
 
-    public IReadOnlyList<Subscription> All() => Oldest(context.Subscriptions.FindAll());
+    public IReadOnlyList<Subscription> All()
+    {
+        var all = Oldest(context.Subscriptions.FindAll());
+        context.SubscriptionsCounted(all.Count);
+        return all;
+    }
 
     public IReadOnlyList<Subscription> ForTarget(string targetKey) => Oldest(context.Subscriptions.Find(Query.EQ("Target", targetKey)));
 

@@ -48,13 +48,15 @@ internal static class OutboxRunsMigration
                 ["_id"] = claim.Key, ["Target"] = claim.First().Target, ["LeaseUntil"] = Date(claim.Min(i => i.LeaseUntil ?? DateTimeOffset.UnixEpoch)),
             });
         }
+        var ids = RunIds.Open(db.GetCollection(Collections.Settings));
         foreach (var run in items.Where(i => i.Status != OutboxStatus.Sent).GroupBy(i => (i.Target, i.SubscriptionId, i.CreatedAt)))
         {
             outbox.Insert(new OutboxRun
             {
-                Id = ObjectId.NewObjectId(), SubscriptionId = run.Key.SubscriptionId, Target = run.Key.Target, CreatedAt = run.Key.CreatedAt, Items = [.. run],
+                Id = ids.Next(run.Key.Target), SubscriptionId = run.Key.SubscriptionId, Target = run.Key.Target, CreatedAt = run.Key.CreatedAt, Items = [.. run],
             }.ToDocument());
         }
+        ids.Save();
         foreach (var doc in old) outbox.Delete(doc["_id"]);
 
         var shared = new RunReadCache();

@@ -81,6 +81,9 @@ internal static class Schema
             subscriptions.EnsureIndex("PausedReason", "$.PausedReason");
             subscriptions.EnsureIndex("Confirmed", "$.Confirmed");
         },
+        // 12: a run's id holds its target's hash, so a target's runs are a range of the primary key and the day's
+        // inserts maintain one index fewer.
+        OutboxRunIdsMigration.Apply,
     ];
 
     public static int CurrentVersion => Migrations.Length;

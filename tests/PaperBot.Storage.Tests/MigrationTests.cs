@@ -55,7 +55,7 @@ public class MigrationTests
     }
 
     [Fact]
-    public void Runs_stored_as_arrays_by_schema_9_are_converted_by_schema_10_and_keep_every_item_and_state()
+    public void Runs_stored_as_arrays_by_schema_9_are_converted_to_columns_and_new_ids_and_keep_every_item_and_state()
     {
         using var dir = new TempDirectory();
         var path = dir.File("paperbot.db");
@@ -85,8 +85,11 @@ public class MigrationTests
         Assert.True(run["R"].IsBinary);
         Assert.All(new[] { "Hits", "P", "S", "W" }, column => Assert.True(run[column].IsNull));
         var indexes = context.Database.GetCollection("$indexes").Find(Query.EQ("collection", "outbox")).Select(i => i["name"].AsString).ToList();
-        Assert.Contains("TargetHash", indexes);
+        Assert.DoesNotContain("TargetHash", indexes);
         Assert.DoesNotContain("Target", indexes);
+        Assert.False(run.ContainsKey("TargetHash"));
+        // Schema 12: the run's id begins with its target's hash, so the target's runs are a range of the primary key.
+        Assert.Equal(Mapping.OutboxRun.TargetHash("email:ann@example.org"), (int)(run["_id"].AsInt64 >> 32));
         new LiteDbSubscriptionStore(context).Add(new Subscription
         {
             Id = "s-1", Subscriber = Subscriber.Email("ann@example.org"), Query = "diffusion", Confirmed = true, CreatedAt = created,
@@ -101,5 +104,8 @@ public class MigrationTests
         Assert.Equal([new MatchHit("abstract", "video models")], failed.Why);
         Assert.Equal(1, outbox.Requeue(["s-1"], DateTimeOffset.UtcNow));
         Assert.Equal(2, outbox.LoadOpen().Open.Count);
+        // The migration kept the id sequence: a new run of the same target gets an id of its own.
+        Assert.Equal(1, outbox.Enqueue([new PaperMatch("s-1", PaperId.Parse("2603.00003"), [], 1)]));
+        Assert.Equal(3, outbox.SinceLastDelivery("email:ann@example.org", 10).Total);
     }
 }

@@ -11,7 +11,8 @@ namespace PaperBot.Storage.Mapping;
 /// </summary>
 internal sealed class OutboxRun
 {
-    public required ObjectId Id { get; init; }
+    /// <summary>See <see cref="RunIds"/>.</summary>
+    public required long Id { get; init; }
     public required string SubscriptionId { get; init; }
     public required string Target { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
@@ -66,10 +67,10 @@ internal sealed class OutboxRun
 
     /// <summary>A new run as enqueue writes it, every item pending since <paramref name="createdAt"/>: built straight
     /// from the matches, without an item object each.</summary>
-    public static BsonDocument NewDocument(string subscriptionId, string target, DateTimeOffset createdAt, DateTimeOffset? slot, IReadOnlyList<RunEntry> entries) =>
-        Document(ObjectId.NewObjectId(), subscriptionId, target, createdAt, slot, slot is { } s && s > createdAt ? s : createdAt, entries);
+    public static BsonDocument NewDocument(long id, string subscriptionId, string target, DateTimeOffset createdAt, DateTimeOffset? slot, IReadOnlyList<RunEntry> entries) =>
+        Document(id, subscriptionId, target, createdAt, slot, slot is { } s && s > createdAt ? s : createdAt, entries);
 
-    private static BsonDocument Document(ObjectId id, string subscriptionId, string target, DateTimeOffset createdAt, DateTimeOffset? slot,
+    private static BsonDocument Document(long id, string subscriptionId, string target, DateTimeOffset createdAt, DateTimeOffset? slot,
         DateTimeOffset? dueAt, IReadOnlyList<RunEntry> entries)
     {
         var result = new BsonDocument
@@ -77,7 +78,6 @@ internal sealed class OutboxRun
             ["_id"] = id,
             ["SubscriptionId"] = subscriptionId,
             ["Target"] = target,
-            ["TargetHash"] = TargetHash(target),
             ["CreatedAt"] = Date(createdAt),
             ["R"] = RunColumns.Encode(entries),
         };
@@ -86,9 +86,9 @@ internal sealed class OutboxRun
         return result;
     }
 
-    /// <summary>What the outbox indexes a run's target by: an int compares far faster than a string under the
+    /// <summary>What a run's id begins with (<see cref="RunIds"/>): an int compares far faster than a string under the
     /// database's culture-aware collation, which every run insert paid ~log n times. Readers compare the target itself
-    /// after the index (two targets may share a hash). FNV-1a over the UTF-16 code units: stable across processes.</summary>
+    /// after the id range (two targets may share a hash). FNV-1a over the UTF-16 code units: stable across processes.</summary>
     public static int TargetHash(string target)
     {
         var hash = 2166136261u;
@@ -151,9 +151,9 @@ internal sealed class OutboxRun
 
 /// <summary>A run as read, its items still encoded: what a large read keeps until a target's items are asked for
 /// (a handful of objects a run instead of one per item).</summary>
-internal sealed record PackedRun(ObjectId Id, string SubscriptionId, string Target, DateTimeOffset CreatedAt, DateTimeOffset? Slot, byte[] Columns, BsonArray? States)
+internal sealed record PackedRun(long Id, string SubscriptionId, string Target, DateTimeOffset CreatedAt, DateTimeOffset? Slot, byte[] Columns, BsonArray? States)
 {
-    public static PackedRun Of(BsonDocument d) => new(d["_id"].AsObjectId, d["SubscriptionId"].AsString, d["Target"].AsString,
+    public static PackedRun Of(BsonDocument d) => new(d["_id"].AsInt64, d["SubscriptionId"].AsString, d["Target"].AsString,
         Date(d["CreatedAt"]), NullableDate(d["Slot"]), d["R"].AsBinary, d["X"].IsArray ? d["X"].AsArray : null);
 
     public OutboxRun Unpack(RunReadCache shared) => OutboxRun.Unpack(this, shared);
