@@ -27,7 +27,24 @@ public sealed partial class OwnerNotifier(IncidentTracker tracker, IIncidentStor
     private readonly IReadOnlyList<IOwnerNoticeChannel> _channels = [.. channels];
     private readonly Dictionary<string, DateTimeOffset> _settledUntil = new(StringComparer.Ordinal);
 
+    // The minute job and `deliver` beside the running service may both run a pass: one at a time, or both would tell the
+    // same owners before either recorded it.
+    private readonly SemaphoreSlim _onePass = new(1, 1);
+
     public async Task<NoticeReport> RunOnceAsync(CancellationToken ct)
+    {
+        await _onePass.WaitAsync(ct);
+        try
+        {
+            return await PassAsync(ct);
+        }
+        finally
+        {
+            _onePass.Release();
+        }
+    }
+
+    private async Task<NoticeReport> PassAsync(CancellationToken ct)
     {
         var open = tracker.Refresh();
         var now = time.GetUtcNow();

@@ -1,5 +1,8 @@
 using System.Text.Json;
+using PaperBot.Core.Storage;
+using PaperBot.Storage;
 using PaperBot.Testing;
+using PaperBot.Testing.Discord;
 using PaperBot.Testing.Smtp;
 
 namespace PaperBot.Host.Tests.Delivery;
@@ -64,5 +67,38 @@ public class DeliverVerbTests
         Assert.EndsWith("@bot.example.org", message.Parse().MessageId, StringComparison.Ordinal);
         Assert.False(Directory.Exists(cli.Dir.File("data/outbox")));
         await server.WaitForSessionsEndedAsync(1);
+    }
+
+    [Fact]
+    public async Task Deliver_tells_the_channels_of_a_source_failing_past_the_alert_time_once()
+    {
+        await using var discord = await FakeDiscordServer.StartAsync();
+        using var cli = new CliHarness();
+        cli.Config["Discord:Token"] = FakeDiscordServer.Token;
+        cli.Config["Discord:ApplicationId"] = FakeDiscordServer.ApplicationId;
+        cli.Config["Discord:ApiBaseUrl"] = discord.ApiBaseUrl;
+        cli.Config["Sources:Feeds:0:Name"] = "journal";
+        cli.Config["Sources:Feeds:0:Url"] = "https://journal.example.org/rss";
+        cli.Config["Operations:SourceAlertAfter"] = "01:00:00";
+        const string channel = "123456789012345678";
+        await cli.RunAsync("subscribe", "--discord-channel", channel, "--guild", "876543210987654321", "--query", "diffusion");
+        using (var context = LiteDbContext.Open(cli.DatabasePath))
+        {
+            new LiteDbSourceStateStore(context).Put(new SourceState
+            {
+                Source = "journal", ConsecutiveFailures = 4, FailingSince = DateTimeOffset.UtcNow.AddHours(-2), LastError = "timed out",
+            });
+        }
+
+        var first = await cli.RunAsync("deliver");
+        var second = await cli.RunAsync("deliver", "--json");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("1 open incident(s); told 1 owner(s) not told before", first.Out, StringComparison.Ordinal);
+        var notice = Assert.Single(discord.MessagesIn(channel));
+        Assert.Contains("journal", notice.Body.ToJsonString(), StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(second.Out);
+        Assert.Equal((1, 0), (json.RootElement.GetProperty("incidents").GetInt32(), json.RootElement.GetProperty("noticesSent").GetInt32()));
+        Assert.Single(discord.MessagesIn(channel));
     }
 }
