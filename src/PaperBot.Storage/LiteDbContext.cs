@@ -35,6 +35,9 @@ public sealed class LiteDbContext : IDisposable
 
     private long _failedAt;
 
+    /// <summary>The subscriptions' routes, for enqueue; the subscription store reports every write to it.</summary>
+    internal SubscriptionRoutes Routes { get; } = new();
+
     private int _subscriptions = -1;
 
     /// <summary>About how many subscriptions the file holds, for choosing between looking documents up one by one and

@@ -13,12 +13,7 @@ namespace PaperBot.Storage;
 
 public sealed partial class LiteDbOutbox
 {
-    /// <summary>What enqueue reads of a subscription: where its alerts go and when its digest is due.</summary>
-    private static readonly BsonExpression RouteFields =
-        BsonExpression.Create("{ _id, Target, Mode, DeliveryTime, WeeklyDay, TimeZone, CreatedAt }");
-
-    /// <summary>One bulk pass: the matches grouped by subscription, their subscriptions and digest cursors read in one
-    /// query each, and one run document per subscription built from the matches as the insert takes it. A day at a
+    /// <summary>One bulk pass: the matches grouped by subscription, their routes (kept in memory) and digest cursors read, and one run document per subscription built from the matches as the insert takes it. A day at a
     /// million subscriptions is ~9M matches in ~600k runs: nothing is held per subscription but a position, and each
     /// document lives only until it is written, so the collector never has to trace the day's runs.</summary>
     public int Enqueue(IReadOnlyList<PaperMatch> matches)
@@ -30,7 +25,7 @@ public sealed partial class LiteDbOutbox
             var groups = MatchGroups.Of(matches);
             var routes = Routes(groups.SubscriptionIds);
             var seen = SeenBefore(matches);
-            var digests = routes.Values.Where(r => r["Mode"].AsString != nameof(DeliveryMode.Instant)).Select(r => r["_id"].AsString).ToList();
+            var digests = routes.Where(r => r.Value.Mode != DeliveryMode.Instant).Select(r => r.Key).ToList();
             var cursors = Lookup(context.DigestCursors, digests);
             var repeats = seen.Count == 0 ? [] : Repeats(matches, groups, routes, seen);
             var ids = RunIds.Open(context.Settings);
@@ -43,12 +38,13 @@ public sealed partial class LiteDbOutbox
                 {
                     var subscriptionId = groups.SubscriptionIds[g];
                     if (!routes.TryGetValue(subscriptionId, out var route)) continue; // removed meanwhile: nobody to deliver to
-                    var target = route["Target"].AsString;
+                    var target = route.Target;
                     entries.Collect(matches, groups.Of(g));
                     if (repeats.Count > 0) entries.RemoveAll(e => repeats.Contains((subscriptionId, e.Paper)));
                     if (entries.Count == 0) continue;
                     added += entries.Count;
-                    yield return OutboxRun.NewDocument(ids.Next(target), subscriptionId, target, now, Slot(route, cursors), entries.List);
+                    var slot = route.Slot(cursors.TryGetValue(subscriptionId, out var cursor) ? Date(cursor["LastDigestAt"]) : null);
+                    yield return OutboxRun.NewDocument(ids.Next(target), subscriptionId, target, now, slot, entries.List);
                 }
             }
 
@@ -59,26 +55,37 @@ public sealed partial class LiteDbOutbox
         });
     }
 
-    /// <summary>The routing fields of these subscriptions (<see cref="RouteFields"/>): looked up one by one when few,
-    /// else read in one pass that decodes only those fields (the query texts are most of a subscription's bytes).</summary>
-    private Dictionary<string, BsonDocument> Routes(IReadOnlyList<string> ids)
+    /// <summary>The routes of these subscriptions: kept in memory (<see cref="SubscriptionRoutes"/>), else read from the
+    /// file, one by one when few or in one pass that decodes only the routing fields, and kept from then on.</summary>
+    private Dictionary<string, SubscriptionRoute> Routes(IReadOnlyList<string> ids)
     {
+        var found = new Dictionary<string, SubscriptionRoute>(ids.Count, StringComparer.Ordinal);
+        var missing = new List<string>();
+        context.Routes.TryGet(ids, found, missing);
+        if (missing.Count == 0) return found;
+        var read = new Dictionary<string, SubscriptionRoute>(missing.Count, StringComparer.Ordinal);
         var subscriptions = context.Subscriptions;
-        if (ids.Count < LookupsBeforeScan || ids.Count * 4 < context.SubscriptionsEstimate) return Lookup(subscriptions, ids);
-        var wanted = ids.ToHashSet(StringComparer.Ordinal);
-        var found = new Dictionary<string, BsonDocument>(ids.Count, StringComparer.Ordinal);
-        foreach (var doc in subscriptions.Query().Select(RouteFields).ToDocuments())
+        if (missing.Count < LookupsBeforeScan || missing.Count * 4 < context.SubscriptionsEstimate)
         {
-            var id = doc["_id"].AsString;
-            if (wanted.Contains(id)) found[id] = doc;
+            foreach (var id in missing)
+                if (subscriptions.FindById(id) is { } doc) read[id] = SubscriptionRoute.Of(doc);
         }
+        else
+        {
+            var wanted = missing.ToHashSet(StringComparer.Ordinal);
+            foreach (var doc in subscriptions.Query().Select(SubscriptionRoute.Fields).ToDocuments())
+                if (wanted.Contains(doc["_id"].AsString)) read[doc["_id"].AsString] = SubscriptionRoute.Of(doc);
+        }
+        // Under the write gate, and this transaction writes no subscription: what was read is the file's state.
+        context.Routes.Add(read);
+        foreach (var (id, route) in read) found[id] = route;
         return found;
     }
 
     /// <summary>The matches already queued or delivered to their target: only a paper that met the outbox before (a
     /// re-match after a crash) can be one. Read before the insert starts, which then only writes.</summary>
     private HashSet<(string Subscription, PaperId Paper)> Repeats(IReadOnlyList<PaperMatch> matches, MatchGroups groups,
-        Dictionary<string, BsonDocument> routes, HashSet<PaperId> seen)
+        Dictionary<string, SubscriptionRoute> routes, HashSet<PaperId> seen)
     {
         var known = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var repeats = new HashSet<(string, PaperId)>();
@@ -89,20 +96,10 @@ public sealed partial class LiteDbOutbox
             foreach (var at in groups.Of(g))
             {
                 var paper = matches[at].PaperId;
-                if (seen.Contains(paper) && AlreadyQueued(known, route["Target"].AsString, subscriptionId, paper)) repeats.Add((subscriptionId, paper));
+                if (seen.Contains(paper) && AlreadyQueued(known, route.Target, subscriptionId, paper)) repeats.Add((subscriptionId, paper));
             }
         }
         return repeats;
-    }
-
-    /// <summary>A digest subscription's next slot after its last digest (or its creation); null for instant ones.</summary>
-    private static DateTimeOffset? Slot(BsonDocument route, Dictionary<string, BsonDocument> cursors)
-    {
-        var mode = Enum.Parse<DeliveryMode>(route["Mode"].AsString);
-        if (mode == DeliveryMode.Instant) return null;
-        var after = cursors.TryGetValue(route["_id"].AsString, out var cursor) ? Date(cursor["LastDigestAt"]) : Date(route["CreatedAt"]);
-        return DigestSchedule.NextDue(mode, SubscriptionMapping.Time(route["DeliveryTime"].AsString),
-            Enum.Parse<DayOfWeek>(route["WeeklyDay"].AsString), route["TimeZone"].AsString, after);
     }
 
     /// <summary>Papers of this batch that met the outbox before (a re-match after a crash); the rest are marked now.</summary>
