@@ -32,6 +32,7 @@ public static class CoreServiceCollectionExtensions
         // Transient like IngestionService: the tracker holds the sources (typed HTTP clients) to know which are enabled.
         services.AddTransient<IncidentTracker>();
         services.AddTransient<OwnerNotifier>();
+        services.AddSingleton<NoticePasses>();
         services.AddSingleton<DigestNotices>();
         return services;
     }

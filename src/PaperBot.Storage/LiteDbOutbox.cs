@@ -10,8 +10,9 @@ namespace PaperBot.Storage;
 /// <summary>
 /// The delivery ledger. Items are keyed by (subscription, paper) and carry their target, but are stored as runs: one
 /// document per subscription and enqueue (see <see cref="OutboxRun"/>), inserted in bulk, keyed by target (see
-/// <see cref="RunIds"/>) and indexed by when they are next due. A second collection records each (target, paper) delivered, so neither re-matching nor a
-/// second subscription of the same target sends a paper twice; a run leaves once all its items were delivered.
+/// <see cref="RunIds"/>) and indexed by when they are next due. A second collection records each (target, paper)
+/// delivered, so neither re-matching nor a second subscription of the same target sends a paper twice; a run leaves
+/// once all its items were delivered.
 /// Every state change is one transaction (see <see cref="WriteTransaction"/>).
 /// </summary>
 public sealed partial class LiteDbOutbox(LiteDbContext context, TimeProvider time) : IOutbox

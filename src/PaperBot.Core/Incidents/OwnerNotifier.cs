@@ -17,7 +17,7 @@ public sealed record NoticeReport(int Open, int Sent, int Retrying, int Unreacha
 /// subscribed since): reading every subscription each minute is seconds of work at a million.
 /// </summary>
 public sealed partial class OwnerNotifier(IncidentTracker tracker, IIncidentStore incidents, ISubscriptionStore subscriptions,
-    IEnumerable<IOwnerNoticeChannel> channels, TimeProvider time, ILogger<OwnerNotifier> log)
+    IEnumerable<IOwnerNoticeChannel> channels, NoticePasses passes, TimeProvider time, ILogger<OwnerNotifier> log)
 {
     /// <summary>Transient failures in a row after which a pass stops: the far end is down, the next pass tries again.</summary>
     private const int GiveUpAfter = 5;
@@ -25,22 +25,18 @@ public sealed partial class OwnerNotifier(IncidentTracker tracker, IIncidentStor
     public static readonly TimeSpan Recheck = TimeSpan.FromHours(1);
 
     private readonly IReadOnlyList<IOwnerNoticeChannel> _channels = [.. channels];
-    private readonly Dictionary<string, DateTimeOffset> _settledUntil = new(StringComparer.Ordinal);
-
-    // The minute job and `deliver` beside the running service may both run a pass: one at a time, or both would tell the
-    // same owners before either recorded it.
-    private readonly SemaphoreSlim _onePass = new(1, 1);
+    private readonly Dictionary<string, DateTimeOffset> _settledUntil = passes.SettledUntil;
 
     public async Task<NoticeReport> RunOnceAsync(CancellationToken ct)
     {
-        await _onePass.WaitAsync(ct);
+        await passes.OnePass.WaitAsync(ct);
         try
         {
             return await PassAsync(ct);
         }
         finally
         {
-            _onePass.Release();
+            passes.OnePass.Release();
         }
     }
 
@@ -128,4 +124,15 @@ public sealed partial class OwnerNotifier(IncidentTracker tracker, IIncidentStor
 
     [LoggerMessage(EventId = 7013, Level = LogLevel.Error, Message = "Notice of incident {IncidentId} to {Target} threw")]
     private partial void Threw(string incidentId, string target, Exception exception);
+}
+
+/// <summary>
+/// What the passes of <see cref="OwnerNotifier"/> share (one per process): the notifier is transient like the sources
+/// its tracker reads, and the minute job gets a new one each run. One pass at a time (the job and `deliver` beside the
+/// service would otherwise tell the same owners before either recorded it), and which incidents are settled until when.
+/// </summary>
+public sealed class NoticePasses
+{
+    internal SemaphoreSlim OnePass { get; } = new(1, 1);
+    internal Dictionary<string, DateTimeOffset> SettledUntil { get; } = new(StringComparer.Ordinal);
 }

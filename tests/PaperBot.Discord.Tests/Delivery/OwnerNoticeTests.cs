@@ -72,18 +72,19 @@ public sealed class OwnerNoticeTests : IAsyncLifetime
     {
         Subscribe("s-1", Subscriber.DiscordChannel(General, "1"));
         Failing("huggingface", TimeSpan.FromHours(7));
-        var notifier = Notifier(); // one instance, as the service holds it
-        Assert.Equal(1, (await notifier.RunOnceAsync(CancellationToken.None)).Sent);
+        // A new notifier each minute, as the job gets one, sharing the process's passes.
+        var passes = new NoticePasses();
+        Assert.Equal(1, (await Notifier(passes).RunOnceAsync(CancellationToken.None)).Sent);
 
         Subscribe("s-2", Subscriber.DiscordChannel(Lab, "1"));
         var sentEachMinute = new List<int>();
         for (var minute = 0; minute < 59; minute++)
         {
             _db.Time.Advance(TimeSpan.FromMinutes(1));
-            sentEachMinute.Add((await notifier.RunOnceAsync(CancellationToken.None)).Sent);
+            sentEachMinute.Add((await Notifier(passes).RunOnceAsync(CancellationToken.None)).Sent);
         }
         _db.Time.Advance(TimeSpan.FromMinutes(1));
-        var atRecheck = await notifier.RunOnceAsync(CancellationToken.None);
+        var atRecheck = await Notifier(passes).RunOnceAsync(CancellationToken.None);
 
         Assert.All(sentEachMinute, n => Assert.Equal(0, n));
         Assert.Equal(1, atRecheck.Sent);
@@ -184,12 +185,15 @@ public sealed class OwnerNoticeTests : IAsyncLifetime
         Assert.All(_rig.Fake.Messages, m => Assert.Equal("""{"parse":[]}""", m.Body["allowed_mentions"]!.ToJsonString()));
     }
 
-    private OwnerNotifier Notifier(params string[] sources)
+    private OwnerNotifier Notifier(params string[] sources) => Notifier(new NoticePasses(), sources);
+
+    private OwnerNotifier Notifier(NoticePasses passes, params string[] sources)
     {
         IEnumerable<string> names = sources.Length > 0 ? sources : ["huggingface", "arxiv"];
         var tracker = new IncidentTracker(names.Select(n => new ScriptedSource(n)), _db.SourceStates, _db.Subscriptions, _db.Incidents,
             new OperationsOptions(), _db.Time, NullLogger<IncidentTracker>.Instance);
-        return new OwnerNotifier(tracker, _db.Incidents, _db.Subscriptions, [_rig.Get<IOwnerNoticeChannel>()], _db.Time, NullLogger<OwnerNotifier>.Instance);
+        return new OwnerNotifier(tracker, _db.Incidents, _db.Subscriptions, [_rig.Get<IOwnerNoticeChannel>()], passes, _db.Time,
+            NullLogger<OwnerNotifier>.Instance);
     }
 
     private void Subscribe(string id, Subscriber to, string? createdBy = null, string? paused = null, string query = "diffusion") =>
