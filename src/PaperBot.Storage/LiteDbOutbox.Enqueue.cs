@@ -13,9 +13,11 @@ namespace PaperBot.Storage;
 
 public sealed partial class LiteDbOutbox
 {
-    /// <summary>One bulk pass: the matches grouped by subscription, their routes (kept in memory) and digest cursors read, and one run document per subscription built from the matches as the insert takes it. A day at a
-    /// million subscriptions is ~9M matches in ~600k runs: nothing is held per subscription but a position, and each
-    /// document lives only until it is written, so the collector never has to trace the day's runs.</summary>
+    /// <summary>One bulk pass: the matches grouped by subscription, their routes (kept in memory) and digest cursors read,
+    /// and one run document per subscription built from the matches as the insert takes it. A day at a million
+    /// subscriptions is ~9M matches in ~600k runs: nothing is held per subscription but a position, and each document
+    /// lives only until it is written, so the collector never has to trace the day's runs. The documents are built on a
+    /// second thread while LiteDB inserts on this one (its transaction is bound to it): building is a fifth of the work.</summary>
     public int Enqueue(IReadOnlyList<PaperMatch> matches)
     {
         if (matches.Count == 0) return 0;
@@ -48,7 +50,8 @@ public sealed partial class LiteDbOutbox
                 }
             }
 
-            context.Outbox.InsertBulk(Runs());
+            using (var built = BuiltAside.Start(Runs()))
+                context.Outbox.InsertBulk(built.Documents());
             ids.Save();
             OutboxCounts.Apply(context.OutboxCounts, new Tally(added, 0, 0));
             return added;
