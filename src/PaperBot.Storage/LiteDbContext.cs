@@ -35,34 +35,8 @@ public sealed class LiteDbContext : IDisposable
 
     private long _failedAt;
 
-    /// <summary>The subscriptions' routes, for enqueue; the subscription store reports every write to it.</summary>
+    /// <summary>The subscriptions' routes and count, for enqueue; the subscription store reports every write to it.</summary>
     internal SubscriptionRoutes Routes { get; } = new();
-
-    private int _subscriptions = -1;
-
-    /// <summary>About how many subscriptions the file holds, for choosing between looking documents up one by one and
-    /// reading a collection whole. LiteDB counts by reading every document (seconds at a million), so the count is
-    /// taken from the store's full reads (the matcher's load) or counted once, then kept by the store's writes.</summary>
-    internal int SubscriptionsEstimate
-    {
-        get
-        {
-            var known = Volatile.Read(ref _subscriptions);
-            if (known >= 0) return known;
-            var counted = Subscriptions.Count();
-            Interlocked.CompareExchange(ref _subscriptions, counted, -1);
-            return counted;
-        }
-    }
-
-    internal void SubscriptionsCounted(int count) => Volatile.Write(ref _subscriptions, count);
-
-    internal void SubscriptionsChanged(int delta)
-    {
-        int known;
-        do known = Volatile.Read(ref _subscriptions);
-        while (known >= 0 && Interlocked.CompareExchange(ref _subscriptions, Math.Max(0, known + delta), known) != known);
-    }
 
     /// <summary>Serialises read-merge-write batches: the store decides what is new, atomically.</summary>
     internal Lock WriteGate { get; } = new();

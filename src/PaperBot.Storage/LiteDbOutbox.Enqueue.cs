@@ -66,19 +66,7 @@ public sealed partial class LiteDbOutbox
         var missing = new List<string>();
         context.Routes.TryGet(ids, found, missing);
         if (missing.Count == 0) return found;
-        var read = new Dictionary<string, SubscriptionRoute>(missing.Count, StringComparer.Ordinal);
-        var subscriptions = context.Subscriptions;
-        if (missing.Count < LookupsBeforeScan || missing.Count * 4 < context.SubscriptionsEstimate)
-        {
-            foreach (var id in missing)
-                if (subscriptions.FindById(id) is { } doc) read[id] = SubscriptionRoute.Of(doc);
-        }
-        else
-        {
-            var wanted = missing.ToHashSet(StringComparer.Ordinal);
-            foreach (var doc in subscriptions.Query().Select(SubscriptionRoute.Fields).ToDocuments())
-                if (wanted.Contains(doc["_id"].AsString)) read[doc["_id"].AsString] = SubscriptionRoute.Of(doc);
-        }
+        var read = Lookup(context.Subscriptions, missing, SubscriptionRoute.Fields).ToDictionary(d => d.Key, d => SubscriptionRoute.Of(d.Value), StringComparer.Ordinal);
         // Under the write gate, and this transaction writes no subscription: what was read is the file's state.
         context.Routes.Add(read);
         foreach (var (id, route) in read) found[id] = route;

@@ -212,20 +212,21 @@ public sealed partial class LiteDbOutbox(LiteDbContext context, TimeProvider tim
         return context.Outbox.Find(Query.GTE("DueAt", NoEarlier)).Select(d => OutboxRun.FromDocument(d, shared));
     }
 
-    /// <summary>The documents with these ids (subscriptions, or digest cursors: at most one per subscription): looked up
-    /// one by one when few, else found in one read of the collection (a lookup costs about 18 µs, reading a document in a
-    /// scan about 4).</summary>
-    private Dictionary<string, BsonDocument> Lookup(ILiteCollection<BsonDocument> collection, IReadOnlyCollection<string> ids)
+    /// <summary>The documents with these ids (subscriptions, or digest cursors: at most one per subscription), whole or
+    /// only <paramref name="fields"/>: looked up one by one when few, else found in one read of the collection (a lookup
+    /// costs about 18 µs, reading a document in a scan about 4).</summary>
+    private Dictionary<string, BsonDocument> Lookup(ILiteCollection<BsonDocument> collection, IReadOnlyCollection<string> ids, BsonExpression? fields = null)
     {
         var found = new Dictionary<string, BsonDocument>(ids.Count, StringComparer.Ordinal);
-        if (ids.Count < LookupsBeforeScan || ids.Count * 4 < context.SubscriptionsEstimate)
+        if (ids.Count < LookupsBeforeScan || ids.Count * 4 < context.Routes.SubscriptionCount(context.Subscriptions))
         {
             foreach (var id in ids)
                 if (collection.FindById(id) is { } doc) found[id] = doc;
             return found;
         }
         var wanted = ids as IReadOnlySet<string> ?? ids.ToHashSet(StringComparer.Ordinal);
-        foreach (var doc in collection.FindAll())
+        var scan = fields is null ? collection.FindAll() : collection.Query().Select(fields).ToDocuments();
+        foreach (var doc in scan)
         {
             var id = doc["_id"].AsString;
             if (wanted.Contains(id)) found[id] = doc;

@@ -7,18 +7,10 @@ namespace PaperBot.Storage;
 
 public sealed class LiteDbSubscriptionStore(LiteDbContext context) : ISubscriptionStore
 {
-    public void Add(Subscription subscription)
-    {
-        Write(subscription.Id, "a subscription", () => context.Subscriptions.Insert(SubscriptionMapping.ToDocument(subscription)));
-        context.SubscriptionsChanged(+1);
-    }
+    public void Add(Subscription subscription) =>
+        Write(subscription.Id, "a subscription", () => context.Subscriptions.Insert(SubscriptionMapping.ToDocument(subscription)), _ => 1);
 
-    public bool Remove(string id)
-    {
-        var removed = Write(id, "removing a subscription", () => context.Subscriptions.Delete(id));
-        if (removed) context.SubscriptionsChanged(-1);
-        return removed;
-    }
+    public bool Remove(string id) => Write(id, "removing a subscription", () => context.Subscriptions.Delete(id), removed => removed ? -1 : 0);
 
     public Subscription? Find(string id)
     {
@@ -30,7 +22,6 @@ public sealed class LiteDbSubscriptionStore(LiteDbContext context) : ISubscripti
     {
         var writes = context.Routes.Writes;
         var all = Oldest(context.Subscriptions.FindAll());
-        context.SubscriptionsCounted(all.Count);
         context.Routes.Fill(writes, all);
         return all;
     }
@@ -51,25 +42,30 @@ public sealed class LiteDbSubscriptionStore(LiteDbContext context) : ISubscripti
 
     public void Update(Subscription subscription)
     {
-        if (!Write(subscription.Id, "a subscription", () => context.Subscriptions.Update(SubscriptionMapping.ToDocument(subscription))))
+        if (!Write(subscription.Id, "a subscription", () => context.Subscriptions.Update(SubscriptionMapping.ToDocument(subscription)), _ => 0))
             throw new KeyNotFoundException($"No subscription {subscription.Id}.");
     }
 
     /// <summary>One subscription's write, its kept route dropped before and after under the write gate: enqueue never
-    /// sees the old route once the write began, and a full read that overlapped the write cannot bring it back.</summary>
-    private T Write<T>(string id, string what, Func<T> body)
+    /// sees the old route once the write began, and a full read that overlapped the write cannot bring it back.
+    /// <paramref name="added"/> says how many subscriptions the write added, for the kept count.</summary>
+    private T Write<T>(string id, string what, Func<T> body, Func<T, int> added)
     {
         lock (context.WriteGate)
         {
             context.Routes.Changed(id);
+            T result;
             try
             {
-                return WriteTransaction.Run(context, what, body);
+                result = WriteTransaction.Run(context, what, body);
             }
-            finally
+            catch
             {
                 context.Routes.Changed(id);
+                throw;
             }
+            context.Routes.Changed(id, added(result));
+            return result;
         }
     }
 

@@ -7,9 +7,10 @@ namespace PaperBot.Storage;
 
 /// <summary>
 /// Schema 10: a run's papers, scores and reasons move from one BSON array each (P, S, W and the Hits table, as schema 7
-/// wrote them) to one binary value (see <see cref="RunColumns"/>), and runs are indexed by a hash of their target
-/// instead of the target string; the items' states (X) and every other field stay. Safe to run again: only documents
-/// still holding the arrays or lacking the hash are converted.
+/// wrote them) to one binary value (see <see cref="RunColumns"/>), and the index on the target string goes (schema 10
+/// indexed a hash of the target instead; schema 12 put the hash in the run's id, so the hash is no longer written
+/// here); the items' states (X) and every other field stay. Safe to run again: only documents still holding the arrays
+/// are converted.
 /// </summary>
 internal static class OutboxColumnsMigration
 {
@@ -17,18 +18,13 @@ internal static class OutboxColumnsMigration
     {
         var outbox = db.GetCollection(Collections.Outbox);
         if (!db.BeginTrans()) throw new InvalidOperationException("A LiteDB transaction is already open on this thread.");
-        foreach (var doc in outbox.FindAll().Where(d => d["P"].IsArray || !d["TargetHash"].IsInt32).ToList())
+        foreach (var doc in outbox.FindAll().Where(d => d["P"].IsArray).ToList())
         {
-            if (doc["P"].IsArray)
-            {
-                doc["R"] = RunColumns.Encode(EntriesOf(doc));
-                foreach (var column in new[] { "Hits", "P", "S", "W" }) doc.Remove(column);
-            }
-            doc["TargetHash"] = OutboxRun.TargetHash(doc["Target"].AsString);
+            doc["R"] = RunColumns.Encode(EntriesOf(doc));
+            foreach (var column in new[] { "Hits", "P", "S", "W" }) doc.Remove(column);
             outbox.Update(doc);
         }
         if (!db.Commit()) throw new InvalidOperationException("converting the outbox runs to binary columns did not commit");
-        outbox.EnsureIndex("TargetHash", "$.TargetHash");
         outbox.DropIndex("Target");
     }
 

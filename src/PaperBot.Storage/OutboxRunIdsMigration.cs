@@ -4,8 +4,9 @@ using PaperBot.Storage.Mapping;
 namespace PaperBot.Storage;
 
 /// <summary>
-/// Schema 12: runs are found by their id (<see cref="RunIds"/>) instead of an index on their target's hash. Each run
-/// with an older id is written again under a new one, every item and state kept; the hash field and its index go.
+/// Schema 12: runs are found by their id (<see cref="RunIds"/>) instead of an index on their target's hash (which files
+/// at schemas 10 and 11 have). Each run with an older id is written again under a new one, every item and state kept;
+/// the hash field and its index go.
 /// Safe to run again: only runs still holding an old id or the hash are rewritten.
 /// </summary>
 internal static class OutboxRunIdsMigration

@@ -29,13 +29,26 @@ internal readonly record struct SubscriptionRoute(string Target, DeliveryMode Mo
 /// them, and reading those from the file was a scan of every subscription (~9 s). Filled by the store's full read (the
 /// matcher's load), completed by enqueue's lookups, and told of every subscription write, which drops that entry; an
 /// entry is only ever added from what the file holds with no write in between, so a route is never staler than the file.
-/// About 150 bytes a subscription.
+/// About 160 bytes a subscription. Also keeps about how many subscriptions there are (see <see cref="SubscriptionCount"/>).
 /// </summary>
 internal sealed class SubscriptionRoutes
 {
     private readonly Lock _lock = new();
     private Dictionary<string, SubscriptionRoute>? _routes;
     private long _writes;
+    private int _count = -1;
+
+    /// <summary>About how many subscriptions the file holds, for choosing between looking documents up one by one and
+    /// reading a collection whole. LiteDB counts by reading every document (seconds at a million), so the count is
+    /// taken from full reads or counted once, then kept by the store's writes.</summary>
+    public int SubscriptionCount(ILiteCollection<BsonDocument> subscriptions)
+    {
+        lock (_lock)
+        {
+            if (_count < 0) _count = subscriptions.Count();
+            return _count;
+        }
+    }
 
     /// <summary>Counts the writes so far; pass it to <see cref="Fill"/> after reading.</summary>
     public long Writes
@@ -46,13 +59,15 @@ internal sealed class SubscriptionRoutes
         }
     }
 
-    /// <summary>A subscription is about to change or just changed (the store calls both, under the write gate).</summary>
-    public void Changed(string id)
+    /// <summary>A subscription is about to change or just changed (the store calls both, under the write gate); after
+    /// the change, <paramref name="added"/> is how many subscriptions it added (-1 for a removal).</summary>
+    public void Changed(string id, int added = 0)
     {
         lock (_lock)
         {
             _writes++;
             _routes?.Remove(id);
+            if (_count >= 0) _count = Math.Max(0, _count + added);
         }
     }
 
@@ -62,6 +77,7 @@ internal sealed class SubscriptionRoutes
     {
         lock (_lock)
         {
+            _count = all.Count;
             if (_routes is not null || _writes != writesBefore) return;
             var timeZones = new Dictionary<string, string>(StringComparer.Ordinal);
             _routes = new Dictionary<string, SubscriptionRoute>(all.Count, StringComparer.Ordinal);

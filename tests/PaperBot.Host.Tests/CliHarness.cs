@@ -19,6 +19,14 @@ public sealed class CliHarness : IDisposable
 
     public string DatabasePath => Dir.File("data/paperbot.db");
 
+    /// <summary>Turns Discord on against <paramref name="fake"/>.</summary>
+    public void UseDiscord(PaperBot.Testing.Discord.FakeDiscordServer fake)
+    {
+        Config["Discord:Token"] = PaperBot.Testing.Discord.FakeDiscordServer.Token;
+        Config["Discord:ApplicationId"] = PaperBot.Testing.Discord.FakeDiscordServer.ApplicationId;
+        Config["Discord:ApiBaseUrl"] = fake.ApiBaseUrl;
+    }
+
     /// <summary>Given to each run's context (see <see cref="CliContext.ServiceOverrides"/>).</summary>
     public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ServiceOverrides { get; set; }
 

@@ -20,9 +20,7 @@ public class DiscordVerbTests
     {
         await using var fake = await FakeDiscordServer.StartAsync();
         using var cli = new CliHarness();
-        cli.Config["Discord:Token"] = FakeDiscordServer.Token;
-        cli.Config["Discord:ApplicationId"] = FakeDiscordServer.ApplicationId;
-        cli.Config["Discord:ApiBaseUrl"] = fake.ApiBaseUrl;
+        cli.UseDiscord(fake);
 
         var first = await cli.RunAsync("discord", "register-commands", "--guild", "400000000000000001");
         var second = await cli.RunAsync("discord", "register-commands", "--guild", "400000000000000001");

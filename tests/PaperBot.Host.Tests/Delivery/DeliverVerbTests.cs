@@ -74,9 +74,7 @@ public class DeliverVerbTests
     {
         await using var discord = await FakeDiscordServer.StartAsync();
         using var cli = new CliHarness();
-        cli.Config["Discord:Token"] = FakeDiscordServer.Token;
-        cli.Config["Discord:ApplicationId"] = FakeDiscordServer.ApplicationId;
-        cli.Config["Discord:ApiBaseUrl"] = discord.ApiBaseUrl;
+        cli.UseDiscord(discord);
         cli.Config["Sources:Feeds:0:Name"] = "journal";
         cli.Config["Sources:Feeds:0:Url"] = "https://journal.example.org/rss";
         cli.Config["Operations:SourceAlertAfter"] = "01:00:00";

@@ -29,9 +29,7 @@ public sealed class DiscordServiceTests : IAsyncLifetime
         _discord = await FakeDiscordServer.StartAsync();
         _cli.Config["Web:Urls"] = $"http://127.0.0.1:{LoopbackPort.Free()}";
         _cli.Config["Sources:HuggingFace:Enabled"] = "false";
-        _cli.Config["Discord:Token"] = FakeDiscordServer.Token;
-        _cli.Config["Discord:ApplicationId"] = FakeDiscordServer.ApplicationId;
-        _cli.Config["Discord:ApiBaseUrl"] = _discord.ApiBaseUrl;
+        _cli.UseDiscord(_discord);
         _cli.Config["Discord:PublicKey"] = PublicKeyHex;
     }
 
