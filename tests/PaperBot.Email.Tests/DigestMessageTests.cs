@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MimeKit;
 using PaperBot.Core.Delivery;
 using PaperBot.Core.Papers;
@@ -162,6 +163,24 @@ public class DigestMessageTests
         Assert.Contains(">1. <a href=\"https://arxiv.org/abs/2603.00003\">", b.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Diffusion</mark> Paper 1</a>", b.HtmlBody, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_sent_digest_is_not_kept_alive_by_the_builder_that_made_it()
+    {
+        await using var rig = EmailRig.With(dir => new EmailOptions { From = "PaperBot <papers@bot.example.org>", PickupDirectory = dir });
+        var builder = rig.Get<DigestMessageBuilder>();
+
+        var built = BuildAndForget(builder);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.False(built.TryGetTarget(out _), "the builder still holds a message it built (an event subscription on a shared header value)");
+        Assert.Equal("\"PaperBot\" <papers@bot.example.org>", builder.Build(Papers.Digest(1), "b-2").From.ToString());
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference<MimeMessage> BuildAndForget(DigestMessageBuilder builder) => new(builder.Build(Papers.Digest(1), "b-1"));
 
     private static MimeMessage Reparse(MimeMessage message)
     {

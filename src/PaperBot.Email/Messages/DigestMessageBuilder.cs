@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using MimeKit;
 using PaperBot.Core.Delivery;
 using PaperBot.Core.Subscriptions;
@@ -77,7 +76,7 @@ public sealed class DigestMessageBuilder(MessageEnvelope envelope, EmailTemplate
         while (true)
         {
             var at = rest.IndexOf(slot, StringComparison.Ordinal);
-            QuotedPrintable.Encode(Encoding.UTF8.GetBytes((at < 0 ? rest : rest[..at]).ToString()), ref column, framed);
+            QuotedPrintable.Encode(at < 0 ? rest : rest[..at], ref column, framed);
             if (at >= 0) QuotedPrintable.EndLine(ref column, framed);
             ends.Add(framed.WrittenCount);
             if (at < 0) break;

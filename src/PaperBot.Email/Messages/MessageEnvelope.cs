@@ -21,7 +21,9 @@ public sealed class MessageEnvelope(EmailOptions options)
     public MimeMessage Create(Subscriber to, string subject, DateTimeOffset date, string messageId)
     {
         var message = new MimeMessage();
-        message.From.Add(_from);
+        // A copy: an address list subscribes to its addresses' Changed event, so a shared address would keep every
+        // message ever built alive.
+        message.From.Add(new MailboxAddress(_from.Name, _from.Address));
         message.To.Add(MailboxAddress.Parse(to.Address));
         message.Subject = PaperText.OneLine(subject);
         message.Date = date;

@@ -37,7 +37,7 @@ internal sealed class PaperFragment
         {
             var slot = rest.IndexOf(numberSlot, StringComparison.Ordinal);
             var piece = slot < 0 ? rest : rest[..slot];
-            QuotedPrintable.Encode(Encoding.UTF8.GetBytes(piece.ToArray()), ref column, writer, endsLine: slot < 0);
+            QuotedPrintable.Encode(piece, ref column, writer, endsLine: slot < 0);
             if (slot < 0) break;
             QuotedPrintable.Reserve(NumberWidth, ref column, writer);
             numberAt.Add(writer.WrittenCount);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 
 namespace PaperBot.Email.Messages;
 
@@ -21,6 +22,20 @@ public static class QuotedPrintable
 
     /// <summary>The most one step asks the output for.</summary>
     public const int StepRoom = Chunk * 4 + 16;
+
+    /// <summary>Encodes text as UTF-8, through a pooled buffer: a digest's frame is encoded for every message.</summary>
+    public static void Encode(ReadOnlySpan<char> text, ref int column, IBufferWriter<byte> output, bool endsLine = true)
+    {
+        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            Encode(utf8.AsSpan(0, Encoding.UTF8.GetBytes(text, utf8)), ref column, output, endsLine);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(utf8);
+        }
+    }
 
     /// <param name="column">Where the output line stands; updated.</param>
     /// <param name="endsLine">The input is followed by a line end or the end of the text, so a final space is encoded.</param>

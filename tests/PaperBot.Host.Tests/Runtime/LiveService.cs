@@ -15,12 +15,11 @@ public sealed class LiveService : IAsyncDisposable
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private readonly CancellationTokenSource _stop;
 
-    private LiveService(CancellationTokenSource stop, Task<CliRun> run, IServiceProvider services)
+    private LiveService(CancellationTokenSource stop, Task<CliRun> run, Started started)
     {
         _stop = stop;
         Run = run;
-        Services = services;
-        Readiness = services.GetRequiredService<ServiceReadiness>();
+        (Services, Readiness) = started;
     }
 
     public Task<CliRun> Run { get; }
@@ -34,7 +33,7 @@ public sealed class LiveService : IAsyncDisposable
     /// <summary>Starts the service and returns once it listens (and, unless told otherwise, is ready).</summary>
     public static async Task<LiveService> StartAsync(CliHarness cli, Action<IServiceCollection>? overrides = null, bool waitUntilReady = true)
     {
-        var listening = new TaskCompletionSource<IServiceProvider>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var listening = new TaskCompletionSource<Started>(TaskCreationOptions.RunContinuationsAsynchronously);
         var previous = cli.ServiceOverrides;
         cli.ServiceOverrides = services =>
         {
@@ -68,11 +67,16 @@ public sealed class LiveService : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private sealed class ListeningSignal(IServiceProvider services, TaskCompletionSource<IServiceProvider> listening) : IHostedService
+    /// <summary>Resolved when the host has started: a service that fails right after may dispose its provider before
+    /// the test reads it.</summary>
+    private readonly record struct Started(IServiceProvider Services, ServiceReadiness Readiness);
+
+    private sealed class ListeningSignal(IServiceProvider services, TaskCompletionSource<Started> listening) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() => listening.TrySetResult(services));
+            services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>
+                listening.TrySetResult(new Started(services, services.GetRequiredService<ServiceReadiness>())));
             return Task.CompletedTask;
         }
 
