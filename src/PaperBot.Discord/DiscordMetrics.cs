@@ -20,20 +20,20 @@ public sealed class DiscordMetrics
     public DiscordMetrics(IMeterFactory meters, DiscordStatus status)
     {
         var meter = meters.Create(MeterName);
-        _requests = meter.CreateCounter<long>("paperbot.discord.requests", description: "Discord REST requests answered, by route template and status");
-        _rateLimited = meter.CreateCounter<long>("paperbot.discord.rate_limited", description: "429 answers, by scope (user, global, shared)");
-        _invalid = meter.CreateCounter<long>("paperbot.discord.invalid_requests", description: "401, 403 and non-shared 429 answers");
-        _messages = meter.CreateCounter<long>("paperbot.discord.messages_delivered", description: "Alert and digest messages posted");
-        _interactions = meter.CreateCounter<long>("paperbot.discord.interactions",
+        _requests = meter.CreateCounter<long>("requests", description: "Discord REST requests answered, by route template and status");
+        _rateLimited = meter.CreateCounter<long>("rate_limited", description: "429 answers, by scope (user, global, shared)");
+        _invalid = meter.CreateCounter<long>("invalid_requests", description: "401, 403 and non-shared 429 answers");
+        _messages = meter.CreateCounter<long>("messages_delivered", description: "Alert and digest messages posted");
+        _interactions = meter.CreateCounter<long>("interactions",
             description: "Interactions handled, by type, command and outcome (answered at once or deferred)");
-        _interactionDuration = meter.CreateHistogram<double>("paperbot.discord.interaction_duration_seconds", "s",
+        _interactionDuration = meter.CreateHistogram<double>("interaction_duration_seconds", "s",
             "From an interaction's arrival to its first response, by type");
-        _refused = meter.CreateCounter<long>("paperbot.discord.interactions_refused",
+        _refused = meter.CreateCounter<long>("interactions_refused",
             description: "Requests to the interactions endpoint refused, by reason (bad or missing signature, replay, size, body)");
-        meter.CreateObservableGauge("paperbot.discord.connected",
+        meter.CreateObservableGauge("connected",
             () => status.Snapshot().Connection is DiscordConnection.Connected or DiscordConnection.HttpEndpoint ? 1 : 0,
             description: "1 while interactions can arrive (gateway connected, or the HTTP endpoint), else 0");
-        meter.CreateObservableGauge("paperbot.discord.gateway_heartbeat_latency_seconds",
+        meter.CreateObservableGauge("gateway_heartbeat_latency_seconds",
             () => status.Snapshot().HeartbeatLatency is { } latency ? [new Measurement<double>(latency.TotalSeconds)] : Array.Empty<Measurement<double>>(),
             "s", "The last gateway heartbeat's round trip");
     }

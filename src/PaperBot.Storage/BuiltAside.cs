@@ -5,7 +5,7 @@ using LiteDB;
 namespace PaperBot.Storage;
 
 /// <summary>
-/// Documents built on a thread-pool thread while the caller consumes them (an insert on the thread its LiteDB
+/// Documents built on a thread of their own while the caller consumes them (an insert on the thread its LiteDB
 /// transaction is bound to): handed over in blocks, a bounded number at a time. A failure while building ends the
 /// caller's enumeration with that exception, so its transaction rolls back; disposing stops the builder.
 /// </summary>
@@ -19,7 +19,9 @@ internal sealed class BuiltAside : IDisposable
     private readonly Task _builder;
     private ExceptionDispatchInfo? _failure;
 
-    private BuiltAside(IEnumerable<BsonDocument> source) => _builder = Task.Run(() => Build(source));
+    // A thread of its own: it builds for the whole enqueue (seconds on a big day), which would hold a pool thread.
+    private BuiltAside(IEnumerable<BsonDocument> source) =>
+        _builder = Task.Factory.StartNew(() => Build(source), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     public static BuiltAside Start(IEnumerable<BsonDocument> source) => new(source);
 

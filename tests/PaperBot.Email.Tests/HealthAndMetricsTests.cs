@@ -61,9 +61,9 @@ public class HealthAndMetricsTests
         await rig.Channel.SendAsync(Papers.Batch("b-3", subscription: Papers.Subscription("gone@example.org")), CancellationToken.None);
 
         Assert.Equal(EmailMetrics.MeterName, meter.Name);
-        Assert.Equal([("paperbot.email.sent", 1.0, (string?)null)], seen.Where(s => s.Instrument == "paperbot.email.sent"));
-        Assert.Equal(["permanent", "transient"], seen.Where(s => s.Instrument == "paperbot.email.failed").Select(s => s.Kind).Order());
-        Assert.Equal(3, seen.Count(s => s.Instrument == "paperbot.email.send_duration_seconds" && s.Value >= 0));
+        Assert.Equal([("sent", 1.0, (string?)null)], seen.Where(s => s.Instrument == "sent"));
+        Assert.Equal(["permanent", "transient"], seen.Where(s => s.Instrument == "failed").Select(s => s.Kind).Order());
+        Assert.Equal(3, seen.Count(s => s.Instrument == "send_duration_seconds" && s.Value >= 0));
     }
 
     private static string? Kind(ReadOnlySpan<KeyValuePair<string, object?>> tags)

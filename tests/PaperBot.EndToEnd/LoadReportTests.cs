@@ -35,7 +35,7 @@ public sealed partial class LoadReportTests(ITestOutputHelper output)
         d.Shelf.PublishRandom(DayPapers, ShelfSource.HuggingFace);
 
         // Waves of 100 at once until the day is stored and matched, so they meet the ingest, not an idle process.
-        var latencies = new List<double>();
+        var latencies = new List<(string Command, double Ms)>();
         var waves = 0;
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(10);
         do
@@ -52,7 +52,9 @@ public sealed partial class LoadReportTests(ITestOutputHelper output)
             .AppendLine(CultureInfo.InvariantCulture, $"load: {subscriptions:N0} subscriptions written in {written.Elapsed.TotalSeconds:0.0} s; process ready in {starting.Elapsed.TotalSeconds:0.0} s")
             .AppendLine(CultureInfo.InvariantCulture, $"day: {ingested.Groups["new"].Value} new papers, {ingested.Groups["alerts"].Value} alerts queued, poll to queued {ingested.Groups["ms"].Value} ms")
             .AppendLine(CultureInfo.InvariantCulture, $"match (paperbot_core_match_duration_seconds): {Metric(metrics, "match_duration", "_sum"):0.000} s over {Metric(metrics, "match_duration", "_count"):0} batches")
-            .AppendLine(CultureInfo.InvariantCulture, $"interactions: {waves} waves of {Interactions} at once during the day, p50 {Percentile(latencies, 0.50):0} ms, p99 {Percentile(latencies, 0.99):0} ms, max {latencies.Max():0} ms")
+            .AppendLine(CultureInfo.InvariantCulture, $"interactions: {waves} waves of {Interactions} at once during the day, p50 {Percentile(Ms(latencies), 0.50):0} ms, p99 {Percentile(Ms(latencies), 0.99):0} ms, max {latencies.Max(l => l.Ms):0} ms")
+            .AppendLine("  by command (p99 / max ms): " + string.Join(", ", latencies.GroupBy(l => l.Command).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {Percentile(Ms(g), 0.99):0} / {g.Max(l => l.Ms):0}"))))
             .AppendLine(CultureInfo.InvariantCulture, $"peak memory (VmHWM): {PeakMegabytes(d.Process.Id):N0} MB; process CPU {Process.GetProcessById(d.Process.Id).TotalProcessorTime.TotalSeconds:0.0} s")
             .ToString();
         output.WriteLine(report);
@@ -64,18 +66,15 @@ public sealed partial class LoadReportTests(ITestOutputHelper output)
 
     /// <summary>Searches, latest, trending and help, signed and sent at once while the day is ingested; each
     /// answer's time until its first response (inline, or the deferral).</summary>
-    private static async Task<List<double>> InteractionsAsync(Deployment d, int wave)
+    private static async Task<List<(string Command, double Ms)>> InteractionsAsync(Deployment d, int wave)
     {
+        string[] commands = ["search", "latest", "trending", "help"];
         string Body(int i)
         {
             var user = "7" + (wave * Interactions + i).ToString(CultureInfo.InvariantCulture);
-            return (i % 4) switch
-            {
-                0 => DiscordInteractions.InDm("search", user, ("query", PaperShelf.TopicWords[i % 4])),
-                1 => DiscordInteractions.InDm("latest", user),
-                2 => DiscordInteractions.InDm("trending", user),
-                _ => DiscordInteractions.InDm("help", user),
-            };
+            return i % 4 == 0
+                ? DiscordInteractions.InDm("search", user, ("query", PaperShelf.TopicWords[i % 4]))
+                : DiscordInteractions.InDm(commands[i % 4], user);
         }
         var tasks = Enumerable.Range(0, Interactions).Select(async i =>
         {
@@ -83,10 +82,12 @@ public sealed partial class LoadReportTests(ITestOutputHelper output)
             var clock = Stopwatch.StartNew();
             using var response = await d.Interactions.PostSignedAsync(body, CancellationToken.None);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            return clock.Elapsed.TotalMilliseconds;
+            return (commands[i % 4], clock.Elapsed.TotalMilliseconds);
         });
         return [.. await Task.WhenAll(tasks)];
     }
+
+    private static List<double> Ms(IEnumerable<(string Command, double Ms)> latencies) => [.. latencies.Select(l => l.Ms)];
 
     private static double Percentile(List<double> values, double p)
     {

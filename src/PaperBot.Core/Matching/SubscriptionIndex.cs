@@ -99,7 +99,7 @@ public sealed partial class SubscriptionIndex
         var results = new IReadOnlyList<string>[papers.Count];
         lock (_gate)
         {
-            Parallel.For(0, papers.Count, RentScratch, (i, _, scratch) =>
+            Parallel.For(0, papers.Count, MatchingThreads.Options, RentScratch, (i, _, scratch) =>
             {
                 results[i] = MatchOne(papers[i], scratch);
                 return scratch;

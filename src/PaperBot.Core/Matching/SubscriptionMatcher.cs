@@ -70,7 +70,7 @@ public sealed class SubscriptionMatcher : IPaperMatcher
         // each query text is parsed once per batch however many subscriptions and papers share it.
         var queries = new ConcurrentDictionary<string, Query>(StringComparer.Ordinal);
         var explained = new List<PaperMatch>?[papers.Count];
-        Parallel.For(0, papers.Count, i =>
+        Parallel.For(0, papers.Count, MatchingThreads.Options, i =>
         {
             if (matched[i].Count > 0) explained[i] = Explain(papers[i], matched[i], index.QueryTexts(matched[i]), queries);
         });

@@ -13,28 +13,28 @@ public static class CoreMetrics
     private static readonly Meter Meter = new(MeterName);
 
     private static readonly Counter<long> PapersIngested =
-        Meter.CreateCounter<long>("paperbot.core.papers_ingested", description: "New papers stored, per source.");
+        Meter.CreateCounter<long>("papers_ingested", description: "New papers stored, per source.");
 
     private static readonly Histogram<double> IngestDuration =
-        Meter.CreateHistogram<double>("paperbot.core.ingest_duration_seconds", "s", "One poll of one source, fetch to stored.");
+        Meter.CreateHistogram<double>("ingest_duration_seconds", "s", "One poll of one source, fetch to stored.");
 
     private static readonly Counter<long> IngestFailures =
-        Meter.CreateCounter<long>("paperbot.core.ingest_failures", description: "Failed polls, per source.");
+        Meter.CreateCounter<long>("ingest_failures", description: "Failed polls, per source.");
 
     private static readonly Histogram<double> MatchDuration =
-        Meter.CreateHistogram<double>("paperbot.core.match_duration_seconds", "s", "Matching one batch of new papers and queueing its alerts.");
+        Meter.CreateHistogram<double>("match_duration_seconds", "s", "Matching one batch of new papers and queueing its alerts.");
 
     private static readonly Counter<long> AlertsQueued =
-        Meter.CreateCounter<long>("paperbot.core.alerts_queued", description: "Outbox items written by matching.");
+        Meter.CreateCounter<long>("alerts_queued", description: "Outbox items written by matching.");
 
     private static readonly Counter<long> Batches =
-        Meter.CreateCounter<long>("paperbot.core.delivery_batches", description: "Dispatched batches, per kind and outcome.");
+        Meter.CreateCounter<long>("delivery_batches", description: "Dispatched batches, per kind and outcome.");
 
     private static readonly Counter<long> ItemsSent =
-        Meter.CreateCounter<long>("paperbot.core.outbox_sent_items", description: "Outbox items delivered.");
+        Meter.CreateCounter<long>("outbox_sent_items", description: "Outbox items delivered.");
 
     private static readonly Histogram<double> DeliveryLatency =
-        Meter.CreateHistogram<double>("paperbot.core.delivery_latency_seconds", "s", "From an item entering the outbox to its batch arriving.");
+        Meter.CreateHistogram<double>("delivery_latency_seconds", "s", "From an item entering the outbox to its batch arriving.");
 
     public static void Ingested(string source, int newPapers, TimeSpan duration, bool failed)
     {

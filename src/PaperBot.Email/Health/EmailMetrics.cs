@@ -15,9 +15,9 @@ public sealed class EmailMetrics : IDisposable
     public EmailMetrics()
     {
         Meter = new Meter(MeterName);
-        _sent = Meter.CreateCounter<long>("paperbot.email.sent", "{message}", "Messages the mail server accepted (or written to the pickup folder)");
-        _failed = Meter.CreateCounter<long>("paperbot.email.failed", "{message}", "Messages not sent, by kind: transient (retried) or permanent");
-        _latency = Meter.CreateHistogram<double>("paperbot.email.send_duration_seconds", "s", "Time to hand one message over, connection set-up included");
+        _sent = Meter.CreateCounter<long>("sent", "{message}", "Messages the mail server accepted (or written to the pickup folder)");
+        _failed = Meter.CreateCounter<long>("failed", "{message}", "Messages not sent, by kind: transient (retried) or permanent");
+        _latency = Meter.CreateHistogram<double>("send_duration_seconds", "s", "Time to hand one message over, connection set-up included");
     }
 
     public Meter Meter { get; }

@@ -36,7 +36,7 @@ public class DiscordDeliveryChannelTests
             Assert.True(m.Body["enforce_nonce"]!.GetValue<bool>());
             Assert.Equal("""{"parse":[]}""", m.Body["allowed_mentions"]!.ToJsonString());
         });
-        Assert.Equal(3, rig.Measured("paperbot.discord.messages_delivered"));
+        Assert.Equal(3, rig.Measured("messages_delivered"));
     }
 
     [Fact]

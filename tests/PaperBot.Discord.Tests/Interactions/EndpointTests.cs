@@ -74,12 +74,12 @@ public sealed class EndpointTests : IAsyncLifetime
         using var help = await SignedAsync("""{"type":2,"id":"5","application_id":"1000","token":"tok","channel_id":"7","user":{"id":"901"},"data":{"id":"2","name":"help"}}""");
         using var forged = await PostAsync("{\"type\":1}", Now, new string('0', 128));
 
-        Assert.Equal(1, meters.Sum("paperbot.discord.interactions", "type=ping"));
-        Assert.Equal(1, meters.Sum("paperbot.discord.interactions", "command=help"));
-        Assert.Equal(2, meters.Sum("paperbot.discord.interactions", "outcome=answered"));
-        Assert.Equal(1, meters.Sum("paperbot.discord.interactions_refused", "reason=signature_forged"));
-        Assert.Equal(2, meters.Count("paperbot.discord.interaction_duration_seconds"));
-        Assert.InRange(meters.Sum("paperbot.discord.interaction_duration_seconds"), 0, 3);
+        Assert.Equal(1, meters.Sum("interactions", "type=ping"));
+        Assert.Equal(1, meters.Sum("interactions", "command=help"));
+        Assert.Equal(2, meters.Sum("interactions", "outcome=answered"));
+        Assert.Equal(1, meters.Sum("interactions_refused", "reason=signature_forged"));
+        Assert.Equal(2, meters.Count("interaction_duration_seconds"));
+        Assert.InRange(meters.Sum("interaction_duration_seconds"), 0, 3);
     }
 
     [Fact]

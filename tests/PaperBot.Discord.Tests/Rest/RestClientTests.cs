@@ -59,7 +59,7 @@ public class RestClientTests
         Assert.Equal(Enumerable.Range(0, 20).Select(i => $"nonce-{i}").Order(), rig.Fake.Messages.Select(m => m.Nonce).Order());
         Assert.Equal(15, rig.Fake.Injected429s);
         Assert.Equal(0, rig.Fake.Unexpected429s);
-        Assert.Equal(15, rig.Measured("paperbot.discord.rate_limited", "scope=" + scope));
+        Assert.Equal(15, rig.Measured("rate_limited", "scope=" + scope));
         // A shared-scope 429 is Discord's limit on a resource, not our fault: it does not count as an invalid request.
         Assert.Equal(scope == "shared" ? 0 : 15, rig.Limiter.InvalidCount);
         Assert.Contains($"({scope}): waiting", rig.Log.All, StringComparison.Ordinal);
@@ -149,7 +149,7 @@ public class RestClientTests
         Assert.IsType<DiscordError.NoAccess>(Assert.IsType<DiscordError.TargetSuspended>(last.Error).Last);
         Assert.True(other.IsSuccess);
         Assert.Equal(3, rig.Limiter.InvalidCount);
-        Assert.Equal(3, rig.Measured("paperbot.discord.invalid_requests"));
+        Assert.Equal(3, rig.Measured("invalid_requests"));
     }
 
     [Fact]

@@ -136,10 +136,11 @@ public sealed class ServiceTests : IAsyncLifetime
         }
 
         var metrics = await http.GetStringAsync(new Uri(baseUrl, "/metrics"));
-        Assert.Contains("paperbot_core_papers_ingested", metrics, StringComparison.Ordinal);
-        Assert.Contains("source=\"huggingface\"", metrics, StringComparison.Ordinal);
-        Assert.Contains("paperbot_core_ingest_duration_seconds", metrics, StringComparison.Ordinal);
-        Assert.Contains("paperbot_host_outbox_items", metrics, StringComparison.Ordinal);
+        // The names the README lists, each at the start of its line (the exporter prefixes the meter's name).
+        Assert.Contains("\npaperbot_core_papers_ingested{source=\"huggingface\"} ", metrics, StringComparison.Ordinal);
+        Assert.Contains("\npaperbot_core_ingest_duration_seconds_sum", metrics, StringComparison.Ordinal);
+        Assert.Contains("\npaperbot_host_outbox_items{", metrics, StringComparison.Ordinal);
+        Assert.DoesNotContain("_paperbot_", metrics, StringComparison.Ordinal);
         Assert.Contains("process_cpu_seconds_total", metrics, StringComparison.Ordinal);
 
         await stop.CancelAsync();

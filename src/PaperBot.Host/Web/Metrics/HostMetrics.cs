@@ -22,7 +22,7 @@ public sealed class HostMetrics : IDisposable
     {
         _outbox = outbox;
         _time = time;
-        _meter.CreateObservableGauge("paperbot.host.outbox_items", Observe, description: "Outbox items not yet delivered (pending, sending) and failed.");
+        _meter.CreateObservableGauge("outbox_items", Observe, description: "Outbox items not yet delivered (pending, sending) and failed.");
     }
 
     private IEnumerable<Measurement<int>> Observe()
