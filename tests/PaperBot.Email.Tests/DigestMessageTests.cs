@@ -165,6 +165,27 @@ public class DigestMessageTests
     }
 
     [Fact]
+    public async Task A_digest_in_chinese_goes_as_base64_under_the_cap_and_a_latin_one_as_quoted_printable()
+    {
+        const string Sentence = "我们提出一种新的扩散模型，用于高分辨率图像编辑，并在多个基准上取得了更好的结果。";
+        var chinese = Digest.Create(Papers.Subscription(), Enumerable.Range(1, 30)
+            .Select(i => Papers.Entry(Papers.Paper(i, $"扩散模型 Diffusion 研究 {i}", string.Concat(Enumerable.Repeat(Sentence, 20))), 30 - i)), 100, Papers.Now);
+        await using var rig = EmailRig.With(dir => new EmailOptions { From = "PaperBot <papers@bot.example.org>", PickupDirectory = dir });
+        var builder = rig.Get<DigestMessageBuilder>();
+
+        var built = builder.Build(chinese, "b-zh");
+        var latin = Reparse(builder.Build(Papers.Digest(3), "b-en"));
+
+        Assert.InRange(MessageSize.Of(built), 1, DigestMessageBuilder.MaxBytes);
+        var message = Reparse(built);
+        Assert.All(message.BodyParts.OfType<TextPart>(), p => Assert.Equal(ContentEncoding.Base64, p.ContentTransferEncoding));
+        Assert.Contains("\n1. 扩散模型 Diffusion 研究 1\n", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains(Sentence[..20], message.TextBody, StringComparison.Ordinal);
+        Assert.Contains(">Diffusion</mark> 研究 1</a>", message.HtmlBody, StringComparison.Ordinal);
+        Assert.All(latin.BodyParts.OfType<TextPart>(), p => Assert.Equal(ContentEncoding.QuotedPrintable, p.ContentTransferEncoding));
+    }
+
+    [Fact]
     public async Task A_sent_digest_is_not_kept_alive_by_the_builder_that_made_it()
     {
         await using var rig = EmailRig.With(dir => new EmailOptions { From = "PaperBot <papers@bot.example.org>", PickupDirectory = dir });

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using MimeKit;
 using PaperBot.Core.Delivery;
 using PaperBot.Core.Subscriptions;
@@ -90,7 +91,8 @@ public sealed class DigestMessageBuilder(MessageEnvelope envelope, EmailTemplate
             if (e == ends.Count - 1) break;
             for (var i = 0; i < fragments.Length; i++) fragments[i].AddTo(pieces, i + 1);
         }
-        return new EncodedTextPart(subtype, pieces);
+        var textBytes = (long)Encoding.UTF8.GetByteCount(frame) + fragments.Sum(f => (long)f.TextBytes);
+        return EncodedTextPart.Smallest(subtype, pieces, textBytes);
     }
 
     /// <summary>A paper rendered by the paper template once and kept with its content (a race renders it twice, harmlessly).</summary>

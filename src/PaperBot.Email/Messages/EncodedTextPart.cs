@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Text;
 using MimeKit;
+using MimeKit.Encodings;
 
 namespace PaperBot.Email.Messages;
 
@@ -9,7 +11,7 @@ namespace PaperBot.Email.Messages;
 /// shared, already encoded papers (<see cref="PaperFragment"/>), never copied into one buffer. MimeKit would
 /// otherwise scan the part on <c>Prepare</c> and filter it for line ends on each of the size check, DKIM's body hash
 /// and the send; here those writes copy the pieces. Reading it (<c>Text</c>) and writing it with other line ends work
-/// as for any part.
+/// as for any part. Text that is mostly outside ASCII (Chinese, say) goes as base64 instead (<see cref="Smallest"/>).
 /// </summary>
 public sealed class EncodedTextPart : TextPart
 {
@@ -20,15 +22,42 @@ public sealed class EncodedTextPart : TextPart
 
     private readonly IReadOnlyList<ReadOnlyMemory<byte>> _wire;
 
-    public EncodedTextPart(string subtype, IReadOnlyList<ReadOnlyMemory<byte>> wire) : base(subtype)
+    /// <summary>Quoted-printable spends 9 bytes on a CJK character (3 escaped bytes) where base64 spends 4: beyond this
+    /// ratio to the base64 size, a part goes as base64, and a digest under the size cap keeps more of its papers.</summary>
+    private const double Base64Beyond = 1.1;
+
+    public EncodedTextPart(string subtype, IReadOnlyList<ReadOnlyMemory<byte>> wire, ContentEncoding encoding = ContentEncoding.QuotedPrintable)
+        : base(subtype)
     {
         _wire = wire;
         ContentType.Charset = "utf-8";
-        ContentTransferEncoding = ContentEncoding.QuotedPrintable;
-        Content = new MimeContent(new SegmentStream(wire), ContentEncoding.QuotedPrintable) { NewLineFormat = NewLineFormat.Dos };
+        ContentTransferEncoding = encoding;
+        Content = new MimeContent(new SegmentStream(wire), encoding) { NewLineFormat = NewLineFormat.Dos };
     }
 
-    /// <summary>Quoted-printable fits every constraint: nothing to choose.</summary>
+    /// <summary>The quoted-printable pieces as they are, or re-encoded as base64 when that is clearly smaller.</summary>
+    /// <param name="textBytes">The UTF-8 size of the text the pieces encode.</param>
+    public static EncodedTextPart Smallest(string subtype, IReadOnlyList<ReadOnlyMemory<byte>> quotedPrintable, long textBytes)
+    {
+        var encoded = quotedPrintable.Sum(p => (long)p.Length);
+        var base64 = (textBytes + 2) / 3 * 4;
+        if (encoded <= (base64 + base64 / 76 * 2) * Base64Beyond) return new EncodedTextPart(subtype, quotedPrintable);
+
+        var wire = new byte[encoded];
+        var at = 0;
+        foreach (var piece in quotedPrintable)
+        {
+            piece.Span.CopyTo(wire.AsSpan(at));
+            at += piece.Length;
+        }
+        var decoder = new QuotedPrintableDecoder();
+        var text = new byte[decoder.EstimateOutputLength(wire.Length)];
+        var length = decoder.Decode(wire, 0, wire.Length, text);
+        var lines = Convert.ToBase64String(text, 0, length, Base64FormattingOptions.InsertLineBreaks) + "\r\n";
+        return new EncodedTextPart(subtype, [Encoding.ASCII.GetBytes(lines)], ContentEncoding.Base64);
+    }
+
+    /// <summary>The wire form fits every constraint (7-bit, short lines): nothing to choose.</summary>
     public override void Prepare(EncodingConstraint constraint, int maxLineLength = 78)
     {
     }
@@ -101,6 +130,6 @@ public sealed class EncodedTextPart : TextPart
         var writer = new ArrayBufferWriter<byte>(text.Length + text.Length / 8 + QuotedPrintable.StepRoom);
         var column = 0;
         QuotedPrintable.Encode(text, ref column, writer);
-        return new EncodedTextPart(subtype, [writer.WrittenMemory]);
+        return Smallest(subtype, [writer.WrittenMemory], Encoding.UTF8.GetByteCount(text));
     }
 }

@@ -17,14 +17,15 @@ internal sealed class PaperFragment
     private readonly byte[] _wire;
     private readonly int[] _numberAt;
 
-    private PaperFragment(byte[] wire, int[] numberAt)
+    private PaperFragment(byte[] wire, int[] numberAt, int textBytes)
     {
         _wire = wire;
         _numberAt = numberAt;
+        TextBytes = textBytes;
     }
 
-    /// <summary>The encoded size without the numbers.</summary>
-    public int Length => _wire.Length;
+    /// <summary>The UTF-8 size of the text it encodes, without the numbers.</summary>
+    public int TextBytes { get; }
 
     /// <param name="rendered">The template's output, with <paramref name="numberSlot"/> where it prints the number.</param>
     public static PaperFragment Encode(string rendered, string numberSlot)
@@ -32,12 +33,14 @@ internal sealed class PaperFragment
         var writer = new ArrayBufferWriter<byte>(rendered.Length + rendered.Length / 8 + QuotedPrintable.StepRoom);
         var numberAt = new List<int>(1);
         var column = 0;
+        var textBytes = 0;
         var rest = rendered.AsSpan();
         while (true)
         {
             var slot = rest.IndexOf(numberSlot, StringComparison.Ordinal);
             var piece = slot < 0 ? rest : rest[..slot];
             QuotedPrintable.Encode(piece, ref column, writer, endsLine: slot < 0);
+            textBytes += Encoding.UTF8.GetByteCount(piece);
             if (slot < 0) break;
             QuotedPrintable.Reserve(NumberWidth, ref column, writer);
             numberAt.Add(writer.WrittenCount);
@@ -45,7 +48,7 @@ internal sealed class PaperFragment
             rest = rest[(slot + numberSlot.Length)..];
         }
         QuotedPrintable.EndLine(ref column, writer);
-        return new PaperFragment(writer.WrittenSpan.ToArray(), [.. numberAt]);
+        return new PaperFragment(writer.WrittenSpan.ToArray(), [.. numberAt], textBytes);
     }
 
     /// <summary>Adds the fragment's pieces, and its number where the template printed it.</summary>
