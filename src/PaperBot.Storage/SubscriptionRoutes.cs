@@ -29,7 +29,7 @@ internal readonly record struct SubscriptionRoute(string Target, DeliveryMode Mo
 /// them, and reading those from the file was a scan of every subscription (~9 s). Filled by the store's full read (the
 /// matcher's load), completed by enqueue's lookups, and told of every subscription write, which drops that entry; an
 /// entry is only ever added from what the file holds with no write in between, so a route is never staler than the file.
-/// About 160 bytes a subscription. Also keeps about how many subscriptions there are (see <see cref="SubscriptionCount"/>).
+/// About 160 bytes a subscription. Also keeps how many subscriptions there are (see <see cref="SubscriptionCount"/>).
 /// </summary>
 internal sealed class SubscriptionRoutes
 {
@@ -38,9 +38,9 @@ internal sealed class SubscriptionRoutes
     private long _writes;
     private int _count = -1;
 
-    /// <summary>About how many subscriptions the file holds, for choosing between looking documents up one by one and
-    /// reading a collection whole. LiteDB counts by reading every document (seconds at a million), so the count is
-    /// taken from full reads or counted once, then kept by the store's writes.</summary>
+    /// <summary>How many subscriptions the file holds, for choosing between looking documents up one by one and reading a
+    /// collection whole, and for /healthz. LiteDB counts by reading every document (seconds at a million), so the count
+    /// is taken from full reads or counted once, then kept by the store's writes.</summary>
     public int SubscriptionCount(ILiteCollection<BsonDocument> subscriptions)
     {
         lock (_lock)
@@ -71,14 +71,15 @@ internal sealed class SubscriptionRoutes
         }
     }
 
-    /// <summary>Takes every subscription of a full read that began after <paramref name="writesBefore"/> writes,
-    /// unless the table is kept already or a write happened meanwhile (what was read may predate it).</summary>
+    /// <summary>Takes the count and every subscription of a full read that began after <paramref name="writesBefore"/>
+    /// writes, unless a write happened meanwhile (what was read may predate it); the routes only when none are kept.</summary>
     public void Fill(long writesBefore, IReadOnlyList<Subscription> all)
     {
         lock (_lock)
         {
+            if (_writes != writesBefore) return;
             _count = all.Count;
-            if (_routes is not null || _writes != writesBefore) return;
+            if (_routes is not null) return;
             var timeZones = new Dictionary<string, string>(StringComparer.Ordinal);
             _routes = new Dictionary<string, SubscriptionRoute>(all.Count, StringComparer.Ordinal);
             foreach (var s in all)

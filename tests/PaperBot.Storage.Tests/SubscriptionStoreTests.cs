@@ -29,4 +29,26 @@ public class SubscriptionStoreTests
         Assert.Equal(all.Count(s => s.IsActive), store.CountActive());
         Assert.Equal(3, store.CountActive());
     }
+
+    [Fact]
+    public void The_active_count_kept_across_writes_agrees_with_reading_every_subscription()
+    {
+        using var db = new TestDatabase();
+        ISubscriptionStore store = db.Subscriptions;
+        Subscription Sub(int n) => new()
+        {
+            Id = $"s{n}", Subscriber = Subscriber.Email($"reader{n}@example.org"), Query = "graph", Confirmed = true, CreatedAt = db.Time.GetUtcNow(),
+        };
+        for (var n = 0; n < 5; n++) store.Add(Sub(n));
+        Assert.Equal(5, store.CountActive()); // counted once, then kept
+
+        store.Add(Sub(5));
+        store.Remove("s0");
+        Assert.False(store.Remove("s0"));
+        store.Update(Sub(1) with { PausedReason = "Unknown Channel (10003)" });
+        Assert.Throws<KeyNotFoundException>(() => store.Update(Sub(9)));
+
+        Assert.Equal(store.All().Count(s => s.IsActive), store.CountActive());
+        Assert.Equal(4, store.CountActive());
+    }
 }

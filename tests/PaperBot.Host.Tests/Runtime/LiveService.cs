@@ -30,26 +30,28 @@ public sealed class LiveService : IAsyncDisposable
     public Uri BaseUri => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
         .First(a => a.StartsWith("http://127.0.0.1", StringComparison.Ordinal)));
 
-    /// <summary>Starts the service and returns once it listens (and, unless told otherwise, is ready).</summary>
+    /// <summary>Starts the service and returns once it listens (and, unless told otherwise, is ready). Not waiting for
+    /// ready, a service that stops while starting (its start-up failed before it listened) is returned as it is.</summary>
     public static async Task<LiveService> StartAsync(CliHarness cli, Action<IServiceCollection>? overrides = null, bool waitUntilReady = true)
     {
+        var starting = new TaskCompletionSource<Started>(TaskCreationOptions.RunContinuationsAsynchronously);
         var listening = new TaskCompletionSource<Started>(TaskCreationOptions.RunContinuationsAsynchronously);
         var previous = cli.ServiceOverrides;
         cli.ServiceOverrides = services =>
         {
             overrides?.Invoke(services);
-            services.AddHostedService(sp => new ListeningSignal(sp, listening));
+            services.AddHostedService(sp => new ListeningSignal(sp, starting, listening));
         };
         var stop = new CancellationTokenSource();
         var run = cli.RunAsync(stop.Token, "run");
         cli.ServiceOverrides = previous;
         var finished = await Task.WhenAny(listening.Task, run).WaitAsync(Patience);
-        if (finished == run)
+        if (finished == run && (waitUntilReady || !starting.Task.IsCompletedSuccessfully))
         {
             stop.Dispose();
             throw new InvalidOperationException("the service stopped while starting: " + (await run).Err);
         }
-        var service = new LiveService(stop, run, await listening.Task);
+        var service = new LiveService(stop, run, finished == run ? await starting.Task : await listening.Task);
         if (waitUntilReady) await service.Readiness.WhenReady(CancellationToken.None).WaitAsync(Patience);
         return service;
     }
@@ -67,16 +69,20 @@ public sealed class LiveService : IAsyncDisposable
         _stop.Dispose();
     }
 
-    /// <summary>Resolved when the host has started: a service that fails right after may dispose its provider before
-    /// the test reads it.</summary>
+    /// <summary>Resolved while the host starts: a service that fails right after may dispose its provider before the
+    /// test reads it.</summary>
     private readonly record struct Started(IServiceProvider Services, ServiceReadiness Readiness);
 
-    private sealed class ListeningSignal(IServiceProvider services, TaskCompletionSource<Started> listening) : IHostedService
+    /// <summary>Signals when the host starts its services (<paramref name="starting"/>), and when it listens
+    /// (<paramref name="listening"/>): a start-up that fails at once may stop the host before it ever listens.</summary>
+    private sealed class ListeningSignal(IServiceProvider services, TaskCompletionSource<Started> starting, TaskCompletionSource<Started> listening)
+        : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() =>
-                listening.TrySetResult(new Started(services, services.GetRequiredService<ServiceReadiness>())));
+            var started = new Started(services, services.GetRequiredService<ServiceReadiness>());
+            starting.TrySetResult(started);
+            services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(() => listening.TrySetResult(started));
             return Task.CompletedTask;
         }
 

@@ -8,6 +8,7 @@ using PaperBot.Core.Matching;
 using PaperBot.Core.Outbox;
 using PaperBot.Core.Storage;
 using PaperBot.Core.Subscriptions;
+using PaperBot.Host.Admin;
 using PaperBot.Host.Runtime;
 using PaperBot.Storage;
 using PaperBot.Testing;
@@ -67,6 +68,21 @@ public sealed class ServiceLifecycleTests : IDisposable
 
         Assert.Equal(ServiceState.Failed, service.Readiness.State);
         Assert.Equal(1, stopped.ExitCode);
+    }
+
+    [Fact]
+    public async Task A_start_up_failing_before_the_service_listens_still_stops_with_exit_code_1()
+    {
+        // The test above, its race forced: start-up fails and asks the host to stop while the server is still binding.
+        await using var service = await LiveService.StartAsync(_cli, services => services
+            .AddSingleton<SubscriptionMatcher>(_ => throw new InvalidOperationException("subscriptions unreadable"))
+            .AddHostedService(sp => new FailingAtOnce(sp)), waitUntilReady: false);
+
+        var stopped = await service.Run.WaitAsync(Patience);
+
+        Assert.Equal(ServiceState.Failed, service.Readiness.State);
+        Assert.Equal(1, stopped.ExitCode);
+        Assert.False(File.Exists(AdminSocket.PathFor(_cli.DatabasePath)), "the admin socket was left behind");
     }
 
     [Fact]
@@ -157,5 +173,18 @@ public sealed class ServiceLifecycleTests : IDisposable
             Interlocked.Increment(ref _completed);
             return new DeliveryResult.Sent("released");
         }
+    }
+
+    /// <summary>Fails start-up the moment the host starts its services, before the server has bound.</summary>
+    private sealed class FailingAtOnce(IServiceProvider services) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            services.GetRequiredService<ServiceReadiness>().MarkFailed("subscriptions unreadable");
+            services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

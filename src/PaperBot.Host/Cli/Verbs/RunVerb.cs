@@ -69,17 +69,23 @@ public static class RunVerb
         app.MapAdmin();
         app.MapPaperBotWeb();
         if (settings.Discord.Enabled && settings.Discord.Transport == DiscordTransport.Http) app.MapDiscordInteractions();
-        // Listen at once; the search index catches up and the schedules start behind it (ServiceLifecycle).
-        await app.StartAsync(ct);
+        var readiness = app.Services.GetRequiredService<ServiceReadiness>();
         try
         {
+            // Listen at once; the search index catches up and the schedules start behind it (ServiceLifecycle).
+            await app.StartAsync(ct);
             AdminSocket.RestrictToOwner(adminSocket);
             await app.WaitForShutdownAsync(ct);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested && readiness.State == ServiceState.Failed)
+        {
+            // Start-up failed (logged, with its reason) so fast that the host was told to stop before it listened.
+            await app.StopAsync(CancellationToken.None);
         }
         finally
         {
             AdminSocket.RemoveStale(adminSocket);
         }
-        return app.Services.GetRequiredService<ServiceReadiness>().State == ServiceState.Failed ? CliApp.Failed : CliApp.Ok;
+        return readiness.State == ServiceState.Failed ? CliApp.Failed : CliApp.Ok;
     }
 }
