@@ -17,14 +17,15 @@ internal static class OutboxColumnsMigration
     public static void Apply(LiteDatabase db)
     {
         var outbox = db.GetCollection(Collections.Outbox);
-        if (!db.BeginTrans()) throw new InvalidOperationException("A LiteDB transaction is already open on this thread.");
-        foreach (var doc in outbox.FindAll().Where(d => d["P"].IsArray).ToList())
+        MigrationTransaction.Run(db, "converting the outbox runs to binary columns", () =>
         {
-            doc["R"] = RunColumns.Encode(EntriesOf(doc));
-            foreach (var column in new[] { "Hits", "P", "S", "W" }) doc.Remove(column);
-            outbox.Update(doc);
-        }
-        if (!db.Commit()) throw new InvalidOperationException("converting the outbox runs to binary columns did not commit");
+            foreach (var doc in outbox.FindAll().Where(d => d["P"].IsArray).ToList())
+            {
+                doc["R"] = RunColumns.Encode(EntriesOf(doc));
+                foreach (var column in new[] { "Hits", "P", "S", "W" }) doc.Remove(column);
+                outbox.Update(doc);
+            }
+        });
         outbox.DropIndex("Target");
     }
 

@@ -14,23 +14,24 @@ internal static class OutboxRunIdsMigration
     public static void Apply(LiteDatabase db)
     {
         var outbox = db.GetCollection(Collections.Outbox);
-        if (!db.BeginTrans()) throw new InvalidOperationException("A LiteDB transaction is already open on this thread.");
-        var ids = RunIds.Open(db.GetCollection(Collections.Settings));
-        foreach (var doc in outbox.FindAll().Where(d => !d["_id"].IsInt64 || d.ContainsKey("TargetHash")).ToList())
+        MigrationTransaction.Run(db, "giving the outbox runs their new ids", () =>
         {
-            var old = doc["_id"];
-            doc.Remove("TargetHash");
-            if (old.IsInt64)
+            var ids = RunIds.Open(db.GetCollection(Collections.Settings));
+            foreach (var doc in outbox.FindAll().Where(d => !d["_id"].IsInt64 || d.ContainsKey("TargetHash")).ToList())
             {
-                outbox.Update(doc);
-                continue;
+                var old = doc["_id"];
+                doc.Remove("TargetHash");
+                if (old.IsInt64)
+                {
+                    outbox.Update(doc);
+                    continue;
+                }
+                doc["_id"] = ids.Next(doc["Target"].AsString);
+                outbox.Delete(old);
+                outbox.Insert(doc);
             }
-            doc["_id"] = ids.Next(doc["Target"].AsString);
-            outbox.Delete(old);
-            outbox.Insert(doc);
-        }
-        ids.Save();
-        if (!db.Commit()) throw new InvalidOperationException("giving the outbox runs their new ids did not commit");
+            ids.Save();
+        });
         outbox.DropIndex("TargetHash");
     }
 }

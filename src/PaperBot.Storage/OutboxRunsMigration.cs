@@ -22,7 +22,13 @@ internal static class OutboxRunsMigration
         outbox.EnsureIndex("Target", "$.Target");
         outbox.EnsureIndex("DueAt", "$.DueAt");
 
-        if (!db.BeginTrans()) throw new InvalidOperationException("A LiteDB transaction is already open on this thread.");
+        MigrationTransaction.Run(db, "converting the outbox to runs", () => ToRuns(db, outbox));
+
+        foreach (var unread in new[] { "Status", "SubscriptionId", "TargetPaper" }) outbox.DropIndex(unread);
+    }
+
+    private static void ToRuns(LiteDatabase db, ILiteCollection<BsonDocument> outbox)
+    {
         var old = outbox.FindAll().Where(d => d["PaperId"].IsString).ToList();
         var delivered = db.GetCollection(Collections.Delivered);
         var papers = db.GetCollection(Collections.OutboxPapers);
@@ -63,9 +69,6 @@ internal static class OutboxRunsMigration
         var counts = Tally.Of(outbox.FindAll().Select(d => OutboxRun.FromDocument(d, shared)).SelectMany(r => r.Items));
         db.GetCollection(Collections.OutboxCounts).DeleteAll();
         OutboxCounts.Apply(db.GetCollection(Collections.OutboxCounts), counts);
-        if (!db.Commit()) throw new InvalidOperationException("converting the outbox to runs did not commit");
-
-        foreach (var unread in new[] { "Status", "SubscriptionId", "TargetPaper" }) outbox.DropIndex(unread);
     }
 
     /// <summary>An item in the shape schemas 1–6 wrote.</summary>

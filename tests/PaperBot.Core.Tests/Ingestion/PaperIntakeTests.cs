@@ -52,15 +52,19 @@ public class PaperIntakeTests
         Assert.Empty(db.Papers.PendingAlerts());
     }
 
-    /// <summary>Counts how often each paper meets the matcher, slowly, so two intakes would overlap.</summary>
+    /// <summary>Counts how often each paper meets the matcher. The first batch waits in the matcher until another thread
+    /// has met a lock (the second poll, at the intake's), or at most 5 s, so the two polls overlap. The count is the
+    /// process's: another test's contention only ends the wait early.</summary>
     private sealed class CountingMatcher(IPaperMatcher inner) : IPaperMatcher
     {
         public System.Collections.Concurrent.ConcurrentDictionary<PaperId, int> Seen { get; } = new();
 
         public IReadOnlyList<PaperMatch> Match(IReadOnlyList<Paper> papers)
         {
+            var first = Seen.IsEmpty;
+            var contended = Monitor.LockContentionCount;
             foreach (var p in papers) Seen.AddOrUpdate(p.Id, 1, (_, n) => n + 1);
-            Thread.Sleep(50);
+            if (first) SpinWait.SpinUntil(() => Monitor.LockContentionCount > contended, TimeSpan.FromSeconds(5));
             return inner.Match(papers);
         }
     }
